@@ -1,0 +1,56 @@
+// The one place that reads process.env. Every variable has a development default
+// except the secrets that production must set; README.md lists them all.
+import { z } from "zod";
+
+const devOnly = <T extends z.ZodType>(schema: T) => schema;
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  DATABASE_URL: z.string().url().default("postgresql://postgres@127.0.0.1:5432/jobbro"),
+  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  MEILI_URL: z.string().url().default("http://127.0.0.1:7700"),
+  MEILI_MASTER_KEY: devOnly(z.string().min(16)).default("jobbro-development-master-key"),
+  /** A key that can only search; derived from the master key at start when unset. */
+  MEILI_SEARCH_KEY: z.string().min(16).optional(),
+  MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/).default("jobbro_"),
+  /** Start the npm-shipped Meilisearch when MEILI_URL does not answer (development and tests only). */
+  MEILI_AUTOSTART: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  MEILI_DB_PATH: z.string().default(".data/meili"),
+  JOBBRO_DATA_DIR: z.string().default("../shared/data"),
+  SESSION_SECRET: z.string().min(32).default("development-only-session-secret-change-me"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  if (env.NODE_ENV === "production") {
+    for (const name of ["MEILI_MASTER_KEY", "SESSION_SECRET"] as const) {
+      if (!process.env[name]) throw new Error(`${name} must be set in production`);
+    }
+  }
+  cached = env;
+  return env;
+}
+
+/** For tests that point the process at their own database or index prefix. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+/** The only values the browser ever receives. */
+export function getPublicEnv() {
+  const env = getEnv();
+  return { APP_URL: env.APP_URL, NODE_ENV: env.NODE_ENV };
+}
