@@ -1,0 +1,62 @@
+// Gives a test file its own database (a copy of the migrated template) and its
+// own Meilisearch index prefix, points the app's env at them, and cleans up.
+import { randomBytes } from "node:crypto";
+import { dropDatabase, ensureDatabase } from "../../prisma/tools/database";
+import { resetEnvCache } from "~/utils/env.server";
+import { createPrismaClient, disconnectDb } from "~/utils/db.server";
+import {
+  TEST_MEILI_MASTER_KEY,
+  TEST_MEILI_URL,
+  TEST_REDIS_URL,
+  TEST_TEMPLATE_DB,
+  testDatabaseUrl,
+} from "./services";
+
+export interface TestContext {
+  databaseUrl: string;
+  indexPrefix: string;
+  db: ReturnType<typeof createPrismaClient>;
+  cleanup(): Promise<void>;
+}
+
+export async function createTestContext(label = "t"): Promise<TestContext> {
+  const id = `${label.replace(/[^a-z0-9]/gi, "").toLowerCase().slice(0, 12)}_${randomBytes(4).toString("hex")}`;
+  const databaseUrl = testDatabaseUrl(`jobbro_test_${id}`);
+  await ensureDatabase(databaseUrl, TEST_TEMPLATE_DB);
+  const indexPrefix = `test_${id}_`;
+  Object.assign(process.env, {
+    NODE_ENV: "test",
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: TEST_REDIS_URL,
+    MEILI_URL: TEST_MEILI_URL,
+    MEILI_MASTER_KEY: TEST_MEILI_MASTER_KEY,
+    MEILI_INDEX_PREFIX: indexPrefix,
+    MEILI_AUTOSTART: "false",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
+  });
+  resetEnvCache();
+  const db = createPrismaClient(databaseUrl);
+  return {
+    databaseUrl,
+    indexPrefix,
+    db,
+    async cleanup() {
+      await db.$disconnect();
+      await disconnectDb();
+      await deleteIndexes(indexPrefix);
+      await dropDatabase(databaseUrl);
+    },
+  };
+}
+
+async function deleteIndexes(prefix: string): Promise<void> {
+  const headers = { Authorization: `Bearer ${TEST_MEILI_MASTER_KEY}` };
+  const res = await fetch(`${TEST_MEILI_URL}/indexes?limit=1000`, { headers }).catch(() => null);
+  if (!res?.ok) return;
+  const body = (await res.json()) as { results: { uid: string }[] };
+  await Promise.all(
+    body.results
+      .filter((i) => i.uid.startsWith(prefix))
+      .map((i) => fetch(`${TEST_MEILI_URL}/indexes/${i.uid}`, { method: "DELETE", headers })),
+  );
+}
