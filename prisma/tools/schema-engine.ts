@@ -7,10 +7,11 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SchemaEngine as SchemaEngineInstance } from "@prisma/schema-engine-wasm";
 import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 
-type SchemaEngineClass = typeof import("@prisma/schema-engine-wasm").SchemaEngine;
-export type SchemaEngine = InstanceType<SchemaEngineClass>;
+type SchemaEngineClass = typeof SchemaEngineInstance;
+export type SchemaEngine = SchemaEngineInstance;
 
 let loaded: Promise<SchemaEngineClass> | undefined;
 
