@@ -1,29 +1,53 @@
 // Vitest global setup for integration tests: a migrated template database and a
 // running Meilisearch. Each test file then copies the template (see test-db.ts).
 import { spawnSync } from "node:child_process";
+import pg from "pg";
 import { dropDatabase } from "../../prisma/tools/database";
 import { ensureMeili, type RunningMeili } from "../../search/meili-server";
 import {
+  TEMPLATE_PREFIX,
   TEST_MEILI_DB_PATH,
   TEST_MEILI_MASTER_KEY,
   TEST_MEILI_URL,
-  TEST_TEMPLATE_DB,
+  TEST_PG_BASE,
   testDatabaseUrl,
+  testTemplateName,
 } from "./services";
 
 let meili: RunningMeili | undefined;
 
+async function ensureTemplate(): Promise<void> {
+  const name = testTemplateName();
+  const admin = new pg.Client({ connectionString: `${TEST_PG_BASE}/postgres` });
+  await admin.connect();
+  try {
+    // Serialise concurrent test runs while the template is built.
+    await admin.query("SELECT pg_advisory_lock(hashtext('jobbro_test_template'))");
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!exists.rowCount) {
+      const url = testDatabaseUrl(name);
+      // A child process, so that no connection to the template stays open:
+      // PostgreSQL refuses to copy a database that someone is connected to.
+      const migrate = spawnSync(process.execPath, ["--import", "tsx", "prisma/tools/migrate.ts", "deploy"], {
+        env: { ...process.env, DATABASE_URL: url },
+        encoding: "utf8",
+      });
+      if (migrate.status !== 0) {
+        await dropDatabase(url);
+        throw new Error(`Migrating the test template failed:\n${migrate.stdout}\n${migrate.stderr}`);
+      }
+      // Templates of older migrations are no longer needed.
+      const old = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2", [`${TEMPLATE_PREFIX}%`, name]);
+      for (const row of old.rows as { datname: string }[]) await dropDatabase(testDatabaseUrl(row.datname)).catch(() => {});
+    }
+  } finally {
+    await admin.query("SELECT pg_advisory_unlock(hashtext('jobbro_test_template'))").catch(() => {});
+    await admin.end();
+  }
+}
+
 export async function setup(): Promise<void> {
-  const templateUrl = testDatabaseUrl(TEST_TEMPLATE_DB);
-  // Rebuilt every run so a changed migration can never leave a stale template.
-  await dropDatabase(templateUrl);
-  // A child process, so that no connection to the template stays open: PostgreSQL
-  // refuses to copy a template that someone is connected to.
-  const migrate = spawnSync(process.execPath, ["--import", "tsx", "prisma/tools/migrate.ts", "deploy"], {
-    env: { ...process.env, DATABASE_URL: templateUrl },
-    encoding: "utf8",
-  });
-  if (migrate.status !== 0) throw new Error(`Migrating the test template failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  await ensureTemplate();
   meili = await ensureMeili({
     url: TEST_MEILI_URL,
     masterKey: TEST_MEILI_MASTER_KEY,

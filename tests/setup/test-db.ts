@@ -8,8 +8,8 @@ import {
   TEST_MEILI_MASTER_KEY,
   TEST_MEILI_URL,
   TEST_REDIS_URL,
-  TEST_TEMPLATE_DB,
   testDatabaseUrl,
+  testTemplateName,
 } from "./services";
 
 export interface TestContext {
@@ -22,7 +22,7 @@ export interface TestContext {
 export async function createTestContext(label = "t"): Promise<TestContext> {
   const id = `${label.replace(/[^a-z0-9]/gi, "").toLowerCase().slice(0, 12)}_${randomBytes(4).toString("hex")}`;
   const databaseUrl = testDatabaseUrl(`jobbro_test_${id}`);
-  await ensureDatabase(databaseUrl, TEST_TEMPLATE_DB);
+  await ensureDatabase(databaseUrl, testTemplateName());
   const indexPrefix = `test_${id}_`;
   Object.assign(process.env, {
     NODE_ENV: "test",

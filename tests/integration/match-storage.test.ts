@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storeVacancyMatches } from "~/modules/matching/repository.server";
+import type { ScoredMatch } from "~/modules/matching/types";
+import { createTestContext, type TestContext } from "../setup/test-db";
+import { makeCandidate, makeOrganisation, makeVacancy } from "../fixtures/factories";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext("matchstore");
+});
+afterAll(async () => ctx?.cleanup());
+
+const scored = (vacancyId: string, candidateId: string, score: number): ScoredMatch => ({
+  vacancyId,
+  candidateId,
+  kind: "FULL",
+  score,
+  explanation: { required: [], niceToHave: [], distanceKm: 1, radiusKm: 30, availableFrom: "2027-01-01", startDate: "2027-02-01", upskilling: [] },
+});
+
+describe("storeVacancyMatches", () => {
+  it("keeps a pipeline status across re-runs, marks new pairs and retires vanished ones", async () => {
+    const db = ctx.db;
+    const company = await makeOrganisation(db, "COMPANY");
+    const jobcentre = await makeOrganisation(db, "JOBCENTRE");
+    const vacancy = await makeVacancy(db, company.id);
+    const [c1, c2, c3] = await Promise.all([1, 2, 3].map(() => makeCandidate(db, jobcentre.id)));
+    const run1 = await db.matchRun.create({ data: { kind: "MANUAL" } });
+    const run2 = await db.matchRun.create({ data: { kind: "MANUAL" } });
+
+    const first = await storeVacancyMatches(db, { vacancyId: vacancy.id, runId: run1.id, matches: [scored(vacancy.id, c1.id, 80), scored(vacancy.id, c2.id, 70)] });
+    expect(first).toMatchObject({ stored: 2, created: 2, retired: 0 });
+
+    await db.match.update({ where: { vacancyId_candidateId: { vacancyId: vacancy.id, candidateId: c1.id } }, data: { status: "INTERVIEW" } });
+
+    const second = await storeVacancyMatches(db, { vacancyId: vacancy.id, runId: run2.id, matches: [scored(vacancy.id, c1.id, 90), scored(vacancy.id, c3.id, 60)] });
+    expect(second).toMatchObject({ stored: 2, created: 1, retired: 1 });
+
+    const rows = await db.match.findMany({ where: { vacancyId: vacancy.id }, orderBy: { score: "desc" } });
+    const byCandidate = Object.fromEntries(rows.map((r) => [r.candidateId, r]));
+    expect(byCandidate[c1.id]).toMatchObject({ status: "INTERVIEW", score: 90, current: true, firstRunId: run1.id, lastRunId: run2.id });
+    expect(byCandidate[c2.id]).toMatchObject({ current: false, status: "SUGGESTED" });
+    expect(byCandidate[c3.id]).toMatchObject({ current: true, firstRunId: run2.id });
+  });
+});
