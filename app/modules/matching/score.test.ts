@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { evaluatePair, rankMatches } from "./score";
 import type { CandidateForMatching, OfferingForMatching, ScoredMatch, VacancyForMatching } from "./types";
 
-const AARHUS = { lat: 56.1567, lng: 10.2108 };
-const NEAR_AARHUS = { lat: 56.2, lng: 10.25 }; // ~5.5 km
-const AALBORG = { lat: 57.048, lng: 9.9187 };
+const AARHUS = { latitude: 56.1567, longitude: 10.2108 };
+const NEAR_AARHUS = { latitude: 56.2, longitude: 10.25 }; // ~5.5 km
+const AALBORG = { latitude: 57.048, longitude: 9.9187 };
 
 const vacancy = (over: Partial<VacancyForMatching> = {}): VacancyForMatching => ({
   id: "v1",
@@ -67,7 +67,7 @@ describe("evaluatePair", () => {
   });
 
   it("uses the candidate's own radius, not a global one", () => {
-    const far = { lat: 56.45, lng: 10.21 }; // ~33 km north of Aarhus
+    const far = { latitude: 56.45, longitude: 10.21 }; // ~33 km north of Aarhus
     expect("match" in evaluatePair(vacancy(), candidate({ location: far, commuteRadiusKm: 40 }), [])).toBe(true);
     expect(evaluatePair(vacancy(), candidate({ location: far, commuteRadiusKm: 30 }), [])).toEqual({ excluded: "outside-radius" });
   });
@@ -107,7 +107,7 @@ describe("evaluatePair", () => {
 describe("ranking", () => {
   it("ranks every full match above every upskilling match", () => {
     const worstFull = matchOf(
-      evaluatePair(vacancy(), candidate({ id: "full", location: { lat: 56.42, lng: 10.21 }, availableFrom: new Date("2027-02-01") }), []),
+      evaluatePair(vacancy(), candidate({ id: "full", location: { latitude: 56.42, longitude: 10.21 }, availableFrom: new Date("2027-02-01") }), []),
     );
     const bestUpskill = matchOf(evaluatePair(vacancy(), candidate({ id: "up", skillIds: ["a", "b", "n1", "n2"], location: AARHUS }), [offering()]));
     expect(worstFull.score).toBeGreaterThan(bestUpskill.score);

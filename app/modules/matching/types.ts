@@ -1,9 +1,8 @@
 // The shapes the matching model works on. They carry ids and facts only, never
 // names or contact details: matching needs no personal data beyond these.
-export interface GeoPoint {
-  lat: number;
-  lng: number;
-}
+import type { LatLng } from "~/modules/geo/distance";
+
+export type GeoPoint = LatLng;
 
 export interface VacancyForMatching {
   id: string;
