@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storeVacancyMatches } from "~/modules/matching/repository.server";
+import { storeMatches } from "~/modules/matching/repository.server";
 import type { ScoredMatch } from "~/modules/matching/types";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { makeCandidate, makeOrganisation, makeVacancy } from "../fixtures/factories";
@@ -18,7 +18,7 @@ const scored = (vacancyId: string, candidateId: string, score: number): ScoredMa
   explanation: { required: [], niceToHave: [], distanceKm: 1, radiusKm: 30, availableFrom: "2027-01-01", startDate: "2027-02-01", upskilling: [] },
 });
 
-describe("storeVacancyMatches", () => {
+describe("storeMatches", () => {
   it("keeps a pipeline status across re-runs, marks new pairs and retires vanished ones", async () => {
     const db = ctx.db;
     const company = await makeOrganisation(db, "COMPANY");
@@ -28,12 +28,12 @@ describe("storeVacancyMatches", () => {
     const run1 = await db.matchRun.create({ data: { kind: "MANUAL" } });
     const run2 = await db.matchRun.create({ data: { kind: "MANUAL" } });
 
-    const first = await storeVacancyMatches(db, { vacancyId: vacancy.id, runId: run1.id, matches: [scored(vacancy.id, c1.id, 80), scored(vacancy.id, c2.id, 70)] });
+    const first = await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: run1.id, matches: [scored(vacancy.id, c1.id, 80), scored(vacancy.id, c2.id, 70)] });
     expect(first).toMatchObject({ stored: 2, created: 2, retired: 0 });
 
     await db.match.update({ where: { vacancyId_candidateId: { vacancyId: vacancy.id, candidateId: c1.id } }, data: { status: "INTERVIEW" } });
 
-    const second = await storeVacancyMatches(db, { vacancyId: vacancy.id, runId: run2.id, matches: [scored(vacancy.id, c1.id, 90), scored(vacancy.id, c3.id, 60)] });
+    const second = await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: run2.id, matches: [scored(vacancy.id, c1.id, 90), scored(vacancy.id, c3.id, 60)] });
     expect(second).toMatchObject({ stored: 2, created: 1, retired: 1 });
 
     const rows = await db.match.findMany({ where: { vacancyId: vacancy.id }, orderBy: { score: "desc" } });
