@@ -1,0 +1,58 @@
+// Reads the small fixtures (no database): format detection and the shape of
+// what the writer will receive.
+import path from "node:path";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { afterAll, describe, expect, it } from "vitest";
+import { TaxonomySourceError } from "./errors";
+import { readTaxonomy } from "./read-taxonomy";
+import { locateSources } from "./source-files";
+
+const fixtures = path.resolve(import.meta.dirname, "../../tests/fixtures/taxonomy");
+const empty = mkdtempSync(path.join(tmpdir(), "jobbro-taxonomy-unit-"));
+afterAll(() => rmSync(empty, { recursive: true, force: true }));
+
+describe("locateSources", () => {
+  it("detects the shared layout and the official release", () => {
+    expect(locateSources(path.join(fixtures, "shared"))).toMatchObject({ format: "esco-shared-by-label", languages: ["en"] });
+    const official = locateSources(path.join(fixtures, "official"));
+    expect(official).toMatchObject({ format: "esco-official", languages: ["en", "da"], disco: null });
+  });
+
+  it("refuses a directory without taxonomy files, and an incomplete official release", () => {
+    expect(() => locateSources(empty)).toThrow(TaxonomySourceError);
+    expect(() => locateSources(path.join(empty, "missing"))).toThrow(/data directory does not exist/);
+    writeFileSync(path.join(empty, "occupationSkillRelations_sv.csv"), "occupationUri,relationType,skillType,skillUri\n");
+    expect(() => locateSources(empty)).toThrow(/skills_sv\.csv and occupations_sv\.csv must sit beside it/);
+  });
+});
+
+describe("readTaxonomy", () => {
+  it("reads the shared fixture: label keys, URI keys from collections, essential over optional", () => {
+    const data = readTaxonomy(path.join(fixtures, "shared"));
+    expect(data.skills.map((s) => s.key).sort()).toEqual([
+      "http://data.europa.eu/esco/skill/test-skill-initiative",
+      "label:comply with food safety and hygiene",
+      "label:customer service",
+      "label:measure temperature",
+      "label:monitor stock level",
+      "label:operate forklift",
+    ]);
+    expect(data.relations).toHaveLength(8);
+    expect(data.relations.find((r) => r.skillKey === "label:operate forklift")?.relation).toBe("ESSENTIAL");
+    expect(data.groups.find((g) => g.code === "4")).toEqual({ code: "4", level: 1, titleDa: "Almindeligt kontorarbejde", titleEn: "Clerical support workers" });
+    // DISCO-08's 6-digit occupation codes are not groups.
+    expect(data.groups.some((g) => g.code.length > 4)).toBe(false);
+  });
+
+  it("reads the official fixture with Danish labels from the _da files", () => {
+    const data = readTaxonomy(path.join(fixtures, "official"));
+    expect(data.format).toBe("esco-official");
+    expect(data.skills.find((s) => s.labelEn === "monitor stock level")).toMatchObject({
+      key: "http://data.europa.eu/esco/skill/off-skill-stock",
+      labelDa: "overvåge lagerbeholdning",
+      altLabelsEn: ["check stock levels"],
+    });
+    expect(data.occupations.find((o) => o.labelEn === "warehouse worker")?.labelDa).toBeNull();
+  });
+});
