@@ -1,8 +1,12 @@
 // argon2id with at least the OWASP minimums (m ≥ 19456 KiB, t ≥ 2, p ≥ 1).
-import { Algorithm, hash, verify } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
+
+// Algorithm.Argon2id; the package exports it as a const enum, which isolated
+// modules cannot read, so its value is spelled out.
+const ARGON2ID = 2;
 
 export const ARGON2_OPTIONS = {
-  algorithm: Algorithm.Argon2id,
+  algorithm: ARGON2ID,
   memoryCost: 19456,
   timeCost: 2,
   parallelism: 1,
