@@ -1,0 +1,111 @@
+// Candidates index: PSEUDONYMOUS profiles only. Names, e-mail, phone and free
+// text never leave PostgreSQL: the select below does not even read them, and the
+// document type has no field to put them in.
+//
+// Only candidates who may be matched are indexed (ACTIVE with a MATCHING consent
+// that is not withdrawn); sync deletes everyone else from the index. The status
+// and consent fields stay in the document so that queries can filter on them as
+// a second line of defence (docs/decisions/005-search-and-outbox.md).
+import type { Settings } from "meilisearch";
+import type { CandidateStatus, Prisma } from "~/generated/prisma/client";
+import { afterIdWhere, type DbReader, type IndexDefinition } from "./definition";
+import { toGeo, toUnixSeconds, type GeoPoint } from "./fields";
+
+export interface CandidateDocument {
+  id: string;
+  jobcentreId: string;
+  pseudonym: string;
+  status: CandidateStatus;
+  skillIds: string[];
+  /** Unix seconds. */
+  availableFrom: number;
+  commuteRadiusKm: number;
+  hasDrivingLicence: boolean;
+  languages: string[];
+  hasMatchingConsent: boolean;
+  _geo?: GeoPoint;
+  postalCode: string;
+}
+
+/** The fields a candidate document may have; tests check documents against it. */
+export const CANDIDATE_DOCUMENT_FIELDS = [
+  "id", "jobcentreId", "pseudonym", "status", "skillIds", "availableFrom", "commuteRadiusKm",
+  "hasDrivingLicence", "languages", "hasMatchingConsent", "_geo", "postalCode",
+] as const satisfies readonly (keyof CandidateDocument)[];
+
+export const candidateSelect = {
+  id: true,
+  jobcentreId: true,
+  pseudonym: true,
+  status: true,
+  availableFrom: true,
+  commuteRadiusKm: true,
+  hasDrivingLicence: true,
+  languages: true,
+  latitude: true,
+  longitude: true,
+  postalCode: true,
+  skills: { select: { skillId: true }, orderBy: { skillId: "asc" } },
+  consents: { where: { purpose: "MATCHING", withdrawnAt: null }, select: { id: true }, take: 1 },
+} satisfies Prisma.CandidateSelect;
+
+export type CandidateRow = Prisma.CandidateGetPayload<{ select: typeof candidateSelect }>;
+
+export const candidateSettings = {
+  searchableAttributes: ["pseudonym"],
+  filterableAttributes: [
+    "jobcentreId",
+    "status",
+    "skillIds",
+    "availableFrom",
+    "commuteRadiusKm",
+    "hasDrivingLicence",
+    "languages",
+    "hasMatchingConsent",
+    "_geo",
+    "postalCode",
+  ],
+  sortableAttributes: ["availableFrom", "_geo"],
+  stopWords: [],
+  synonyms: {},
+  // Pseudonyms are looked up exactly; a typo must not show someone else.
+  typoTolerance: { enabled: false },
+} satisfies Settings;
+
+/** Whether a candidate belongs in the index at all: active and consenting to matching. */
+export function isIndexable(row: Pick<CandidateRow, "status" | "consents">): boolean {
+  return row.status === "ACTIVE" && row.consents.length > 0;
+}
+
+export function toDocument(row: CandidateRow): CandidateDocument {
+  const geo = toGeo(row.latitude, row.longitude);
+  return {
+    id: row.id,
+    jobcentreId: row.jobcentreId,
+    pseudonym: row.pseudonym,
+    status: row.status,
+    skillIds: row.skills.map((s) => s.skillId),
+    availableFrom: toUnixSeconds(row.availableFrom),
+    commuteRadiusKm: row.commuteRadiusKm,
+    hasDrivingLicence: row.hasDrivingLicence,
+    languages: row.languages,
+    hasMatchingConsent: row.consents.length > 0,
+    ...(geo ? { _geo: geo } : {}),
+    postalCode: row.postalCode,
+  };
+}
+
+export const candidatesIndex: IndexDefinition<CandidateDocument> = {
+  name: "candidates",
+  primaryKey: "id",
+  settings: candidateSettings,
+  async load(db: DbReader, ids) {
+    const rows = await db.candidate.findMany({ where: { id: { in: [...ids] } }, select: candidateSelect });
+    return rows.filter(isIndexable).map(toDocument);
+  },
+  async pageIds(db: DbReader, afterId, take) {
+    // All ids, not only indexable ones: load() applies the one rule of who is indexed.
+    const rows = await db.candidate.findMany({ where: afterIdWhere(afterId), select: { id: true }, orderBy: { id: "asc" }, take });
+    return rows.map((r) => r.id);
+  },
+};

@@ -1,0 +1,24 @@
+// Processes search sync jobs: one outbox event → sync of the documents it
+// touches. Idempotent (sync reads the current rows), so retries and duplicate
+// deliveries are harmless. Errors propagate: BullMQ retries with backoff. A
+// payload that can never be valid fails at once (UnrecoverableError).
+import { UnrecoverableError, type Job } from "bullmq";
+import type { Logger } from "~/utils/logger.server";
+import { syncEntity, type SyncResult } from "../../search/sync";
+import { InvalidPayloadError, JOBS, parsePayload } from "../queues";
+
+export function createSearchSyncProcessor(log: Logger) {
+  return async function processSearchSync(job: Job): Promise<SyncResult> {
+    if (job.name !== JOBS.searchSync.name) throw new UnrecoverableError(`Unknown job name "${job.name}" in queue ${JOBS.searchSync.queue}`);
+    let payload;
+    try {
+      payload = parsePayload(JOBS.searchSync, job.data);
+    } catch (error) {
+      if (error instanceof InvalidPayloadError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+    const result = await syncEntity(payload.topic, payload.aggregateId);
+    log.debug({ jobId: job.id, topic: payload.topic, aggregateId: payload.aggregateId, ...result }, "synced");
+    return result;
+  };
+}

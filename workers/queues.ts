@@ -1,0 +1,92 @@
+// The one registry of queues, job names and payload schemas. Producers and
+// processors both import from here, so a job can never be added with a payload
+// its processor does not understand. Payloads hold ids only.
+import { Queue, type DefaultJobOptions } from "bullmq";
+import type { Redis } from "ioredis";
+import { z } from "zod";
+import { OUTBOX_TOPICS, type OutboxTopic } from "~/modules/outbox/topics";
+
+export const QUEUES = {
+  outbox: "outbox",
+  searchSync: "search-sync",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "an id");
+
+export const JOBS = {
+  outboxDispatch: {
+    queue: QUEUES.outbox,
+    name: "dispatch",
+    schema: z.object({}).strict(),
+  },
+  outboxPrune: {
+    queue: QUEUES.outbox,
+    name: "prune",
+    schema: z.object({}).strict(),
+  },
+  searchSync: {
+    queue: QUEUES.searchSync,
+    name: "sync",
+    schema: z
+      .object({
+        topic: z.enum(OUTBOX_TOPICS),
+        aggregateId: id,
+        /** The outbox row this job came from, for tracing. */
+        outboxId: z.string().regex(/^\d+$/).optional(),
+      })
+      .strict(),
+  },
+} as const;
+
+export type JobDefinition = (typeof JOBS)[keyof typeof JOBS];
+export type SearchSyncPayload = z.infer<typeof JOBS.searchSync.schema>;
+
+/**
+ * Which queues an outbox topic goes to. Search sync takes every topic; other
+ * consumers (matching, notifications) add their routes here.
+ */
+export const OUTBOX_ROUTES: Record<OutboxTopic, readonly (typeof JOBS.searchSync)[]> = {
+  "skill.changed": [JOBS.searchSync],
+  "occupation.changed": [JOBS.searchSync],
+  "vacancy.changed": [JOBS.searchSync],
+  "candidate.changed": [JOBS.searchSync],
+  "offering.changed": [JOBS.searchSync],
+  "course.changed": [JOBS.searchSync],
+};
+
+/**
+ * Retries with exponential backoff (1 s, 2 s, 4 s … about 17 min in all);
+ * completed jobs are trimmed soon, failed ones kept for a week to inspect.
+ */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 10,
+  backoff: { type: "exponential", delay: 1000 },
+  removeOnComplete: { age: 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+};
+
+export interface QueueOptions {
+  /** A producer connection (createRedis("producer")): fails fast when Redis is down. */
+  connection: Redis;
+  prefix: string;
+}
+
+export function createQueue(name: QueueName, options: QueueOptions): Queue {
+  return new Queue(name, { connection: options.connection, prefix: options.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+}
+
+/** Validates a payload against its job's schema before it reaches Redis. */
+export function parsePayload<J extends JobDefinition>(job: J, data: unknown): z.infer<J["schema"]> {
+  const parsed = job.schema.safeParse(data);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".") || "(payload)"}: ${i.message}`).join("; ");
+    throw new InvalidPayloadError(`Invalid payload for job ${job.queue}/${job.name}: ${fields}`);
+  }
+  return parsed.data as z.infer<J["schema"]>;
+}
+
+export class InvalidPayloadError extends Error {
+  name = "InvalidPayloadError";
+}

@@ -1,0 +1,92 @@
+// Starts this process's queues, workers and schedulers, and stops them again.
+// Only workers/main.ts and tests call this: nothing under app/ may, so a worker
+// can never start inside the web process.
+import { UnrecoverableError, Worker, type Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import { getDb, type Db } from "~/utils/db.server";
+import type { Logger } from "~/utils/logger.server";
+import { createRedis } from "~/utils/redis.server";
+import type { WorkerConfig } from "./config";
+import { dispatchOutbox } from "./jobs/outbox-dispatch";
+import { pruneOutbox } from "./jobs/outbox-prune";
+import { createSearchSyncProcessor } from "./jobs/search-sync";
+import { createQueue, JOBS, QUEUES, type QueueName } from "./queues";
+
+export const OUTBOX_SCHEDULER_ID = "outbox-dispatch";
+export const OUTBOX_PRUNE_SCHEDULER_ID = "outbox-prune";
+
+export interface WorkerRuntime {
+  queues: ReadonlyMap<QueueName, Queue>;
+  workers: readonly Worker[];
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: WorkerConfig;
+  log: Logger;
+  db?: Db;
+}
+
+export async function startWorkers({ config, log, db = getDb() }: StartOptions): Promise<WorkerRuntime> {
+  const producer = createRedis("producer");
+  const connections: Redis[] = [producer];
+  const workerConnection = () => {
+    const c = createRedis("worker");
+    connections.push(c);
+    return c;
+  };
+  const queues = new Map<QueueName, Queue>(
+    Object.values(QUEUES).map((name) => [name, createQueue(name, { connection: producer, prefix: config.queuePrefix })]),
+  );
+
+  const common = { prefix: config.queuePrefix, autorun: true } as const;
+  const workers = [
+    new Worker(
+      QUEUES.outbox,
+      async (job) => {
+        if (job.name === JOBS.outboxPrune.name) return { pruned: await pruneOutbox(db) };
+        if (job.name === JOBS.outboxDispatch.name) return { dispatched: await dispatchOutbox({ db, queues, log: log.child({ job: "outbox-dispatch" }) }) };
+        throw new UnrecoverableError(`Unknown job name "${job.name}" in queue ${QUEUES.outbox}`);
+      },
+      { ...common, connection: workerConnection(), concurrency: 1 },
+    ),
+    new Worker(QUEUES.searchSync, createSearchSyncProcessor(log.child({ job: "search-sync" })), {
+      ...common,
+      connection: workerConnection(),
+      concurrency: config.concurrency,
+    }),
+  ];
+  for (const worker of workers) {
+    worker.on("failed", (job, error) => {
+      // Ids and the error message only: job data never holds personal data, but logs stay lean anyway.
+      log.warn({ queue: worker.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: error.message }, "job failed");
+    });
+    worker.on("error", (error) => log.error({ queue: worker.name, err: error.message }, "worker error"));
+  }
+
+  // One scheduler entry however many processes upsert it: only one dispatch
+  // job exists at a time, instead of every process polling PostgreSQL.
+  await queues.get(QUEUES.outbox)!.upsertJobScheduler(
+    OUTBOX_SCHEDULER_ID,
+    { every: config.dispatchEveryMs },
+    { name: JOBS.outboxDispatch.name, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } } },
+  );
+  await queues.get(QUEUES.outbox)!.upsertJobScheduler(
+    OUTBOX_PRUNE_SCHEDULER_ID,
+    { pattern: "30 3 * * *", tz: "Europe/Copenhagen" },
+    { name: JOBS.outboxPrune.name, data: {}, opts: { attempts: 3, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } } },
+  );
+  log.info({ queues: [...queues.keys()], concurrency: config.concurrency, prefix: config.queuePrefix }, "workers started");
+
+  return {
+    queues,
+    workers,
+    async close() {
+      // Lets running jobs finish; unfinished ones are picked up again after a restart.
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([...queues.values()].map((q) => q.close()));
+      for (const c of connections) c.disconnect();
+      log.info("workers stopped");
+    },
+  };
+}
