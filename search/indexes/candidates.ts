@@ -70,6 +70,8 @@ export const candidateSettings = {
   synonyms: {},
   // Pseudonyms are looked up exactly; a typo must not show someone else.
   typoTolerance: { enabled: false },
+  // Matching retrieves everyone in reach in one query per radius band (search/queries/matching.ts).
+  pagination: { maxTotalHits: 5000 },
 } satisfies Settings;
 
 /** Whether a candidate belongs in the index at all: active and consenting to matching. */

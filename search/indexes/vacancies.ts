@@ -65,6 +65,8 @@ export const vacancySettings = {
   stopWords: [...DANISH_STOP_WORDS],
   synonyms: {},
   typoTolerance: { ...TEXT_TYPO_TOLERANCE, disableOnAttributes: [] },
+  // Matching retrieves everyone in reach in one query per radius band (search/queries/matching.ts).
+  pagination: { maxTotalHits: 5000 },
 } satisfies Settings;
 
 export function toDocument(row: VacancyRow): VacancyDocument {
