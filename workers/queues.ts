@@ -9,6 +9,7 @@ import { OUTBOX_TOPICS, type OutboxTopic } from "~/modules/outbox/topics";
 export const QUEUES = {
   outbox: "outbox",
   searchSync: "search-sync",
+  matching: "matching",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -37,6 +38,22 @@ export const JOBS = {
         outboxId: z.string().regex(/^\d+$/).optional(),
       })
       .strict(),
+  },
+  matchVacancy: {
+    queue: QUEUES.matching,
+    name: "vacancy",
+    schema: z.object({ vacancyId: id }).strict(),
+  },
+  matchCandidate: {
+    queue: QUEUES.matching,
+    name: "candidate",
+    schema: z.object({ candidateId: id }).strict(),
+  },
+  /** A changed offering or course: re-match the open vacancies whose required skills it teaches. */
+  matchAffectedByCourse: {
+    queue: QUEUES.matching,
+    name: "course",
+    schema: z.object({ courseId: id }).strict(),
   },
 } as const;
 

@@ -9,6 +9,7 @@ import { createRedis } from "~/utils/redis.server";
 import type { WorkerConfig } from "./config";
 import { dispatchOutbox } from "./jobs/outbox-dispatch";
 import { pruneOutbox } from "./jobs/outbox-prune";
+import { createMatchingProcessor } from "./jobs/rematch";
 import { createSearchSyncProcessor } from "./jobs/search-sync";
 import { createQueue, JOBS, QUEUES, type QueueName } from "./queues";
 
@@ -50,11 +51,16 @@ export async function startWorkers({ config, log, db = getDb() }: StartOptions):
       },
       { ...common, connection: workerConnection(), concurrency: 1 },
     ),
-    new Worker(QUEUES.searchSync, createSearchSyncProcessor(log.child({ job: "search-sync" })), {
-      ...common,
-      connection: workerConnection(),
-      concurrency: config.concurrency,
-    }),
+    new Worker(
+      QUEUES.searchSync,
+      createSearchSyncProcessor(log.child({ job: "search-sync" }), { queue: () => queues.get(QUEUES.matching)!, db }),
+      { ...common, connection: workerConnection(), concurrency: config.concurrency },
+    ),
+    new Worker(
+      QUEUES.matching,
+      createMatchingProcessor({ db, queue: () => queues.get(QUEUES.matching)!, log: log.child({ job: "matching" }) }),
+      { ...common, connection: workerConnection(), concurrency: config.concurrency },
+    ),
   ];
   for (const worker of workers) {
     worker.on("failed", (job, error) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storeMatches } from "~/modules/matching/repository.server";
+import { databaseNow, storeMatches } from "~/modules/matching/repository.server";
 import type { ScoredMatch } from "~/modules/matching/types";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { makeCandidate, makeOrganisation, makeVacancy } from "../fixtures/factories";
@@ -28,12 +28,12 @@ describe("storeMatches", () => {
     const run1 = await db.matchRun.create({ data: { kind: "MANUAL" } });
     const run2 = await db.matchRun.create({ data: { kind: "MANUAL" } });
 
-    const first = await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: run1.id, matches: [scored(vacancy.id, c1.id, 80), scored(vacancy.id, c2.id, 70)] });
+    const first = await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: run1.id, computedAt: await databaseNow(db), matches: [scored(vacancy.id, c1.id, 80), scored(vacancy.id, c2.id, 70)] });
     expect(first).toMatchObject({ stored: 2, created: 2, retired: 0 });
 
     await db.match.update({ where: { vacancyId_candidateId: { vacancyId: vacancy.id, candidateId: c1.id } }, data: { status: "INTERVIEW" } });
 
-    const second = await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: run2.id, matches: [scored(vacancy.id, c1.id, 90), scored(vacancy.id, c3.id, 60)] });
+    const second = await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: run2.id, computedAt: await databaseNow(db), matches: [scored(vacancy.id, c1.id, 90), scored(vacancy.id, c3.id, 60)] });
     expect(second).toMatchObject({ stored: 2, created: 1, retired: 1 });
 
     const rows = await db.match.findMany({ where: { vacancyId: vacancy.id }, orderBy: { score: "desc" } });
@@ -41,5 +41,24 @@ describe("storeMatches", () => {
     expect(byCandidate[c1.id]).toMatchObject({ status: "INTERVIEW", score: 90, current: true, firstRunId: run1.id, lastRunId: run2.id });
     expect(byCandidate[c2.id]).toMatchObject({ current: false, status: "SUGGESTED" });
     expect(byCandidate[c3.id]).toMatchObject({ current: true, firstRunId: run2.id });
+  });
+
+  it("lets the newest computation win over a stale one", async () => {
+    const db = ctx.db;
+    const company = await makeOrganisation(db, "COMPANY");
+    const jobcentre = await makeOrganisation(db, "JOBCENTRE");
+    const vacancy = await makeVacancy(db, company.id);
+    const candidate = await makeCandidate(db, jobcentre.id);
+    const staleStart = await databaseNow(db); // a vacancy job starts, its index view lacks the candidate…
+    const fresh = await databaseNow(db);
+    // …meanwhile the candidate's own job finds the pair and stores it.
+    await storeMatches(db, { scope: { candidateId: candidate.id }, runId: null, computedAt: fresh, matches: [scored(vacancy.id, candidate.id, 75)] });
+    // The stale vacancy job must not retire it.
+    const result = await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: null, computedAt: staleStart, matches: [] });
+    expect(result.retired).toBe(0);
+    expect(await db.match.findFirst({ where: { vacancyId: vacancy.id, candidateId: candidate.id } })).toMatchObject({ current: true, score: 75 });
+    // A stale upsert does not overwrite a fresher row either.
+    await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: null, computedAt: staleStart, matches: [scored(vacancy.id, candidate.id, 10)] });
+    expect(await db.match.findFirst({ where: { vacancyId: vacancy.id, candidateId: candidate.id } })).toMatchObject({ score: 75 });
   });
 });

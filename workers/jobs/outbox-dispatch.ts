@@ -5,7 +5,7 @@
 // Safe anyway if two ever overlap: rows are claimed with FOR UPDATE SKIP LOCKED
 // inside a transaction, and each job's id is derived from its outbox row, so a
 // row dispatched twice (the add succeeded but the commit did not) is a no-op.
-import type { Queue } from "bullmq";
+import type { JobsOptions, Queue } from "bullmq";
 import type { Logger } from "~/utils/logger.server";
 import { isOutboxTopic } from "~/modules/outbox/topics";
 import type { Db } from "~/utils/db.server";
@@ -59,7 +59,7 @@ async function dispatchBatch(deps: DispatchDeps, batchSize: number): Promise<num
 
         const parked: { id: string; reason: string }[] = [];
         const dispatched: string[] = [];
-        const byQueue = new Map<QueueName, { name: string; data: unknown; opts: { jobId: string } }[]>();
+        const byQueue = new Map<QueueName, { name: string; data: unknown; opts: JobsOptions }[]>();
         for (const row of rows) {
           const jobs = routeRow(row);
           if ("reason" in jobs) {
@@ -69,7 +69,17 @@ async function dispatchBatch(deps: DispatchDeps, batchSize: number): Promise<num
           dispatched.push(row.id.toString());
           for (const job of jobs) {
             const list = byQueue.get(job.queue) ?? [];
-            list.push({ name: job.name, data: job.data, opts: { jobId: outboxJobId(row.id) } });
+            list.push({
+              name: job.name,
+              data: job.data,
+              opts: {
+                jobId: outboxJobId(row.id),
+                // A burst of changes to one row becomes one job: the job reads the
+                // current row, so the latest change is never lost (one more job is
+                // kept if a change arrives while one runs).
+                deduplication: { id: `${job.queue}:${row.topic}:${row.aggregateId}`, keepLastIfActive: true },
+              },
+            });
             byQueue.set(job.queue, list);
           }
         }

@@ -2,12 +2,15 @@
 // touches. Idempotent (sync reads the current rows), so retries and duplicate
 // deliveries are harmless. Errors propagate: BullMQ retries with backoff. A
 // payload that can never be valid fails at once (UnrecoverableError).
-import { UnrecoverableError, type Job } from "bullmq";
+import { UnrecoverableError, type Job, type Queue } from "bullmq";
+import type { Db } from "~/utils/db.server";
 import type { Logger } from "~/utils/logger.server";
 import { syncEntity, type SyncResult } from "../../search/sync";
 import { InvalidPayloadError, JOBS, parsePayload } from "../queues";
+import { enqueueRematchFor } from "./rematch";
 
-export function createSearchSyncProcessor(log: Logger) {
+/** With `rematch`, a successful sync also enqueues the re-matching the change calls for. */
+export function createSearchSyncProcessor(log: Logger, rematch?: { queue: () => Queue; db: Db }) {
   return async function processSearchSync(job: Job): Promise<SyncResult> {
     if (job.name !== JOBS.searchSync.name) throw new UnrecoverableError(`Unknown job name "${job.name}" in queue ${JOBS.searchSync.queue}`);
     let payload;
@@ -18,6 +21,7 @@ export function createSearchSyncProcessor(log: Logger) {
       throw error;
     }
     const result = await syncEntity(payload.topic, payload.aggregateId);
+    if (rematch) await enqueueRematchFor(rematch.queue(), rematch.db, payload.topic, payload.aggregateId);
     log.debug({ jobId: job.id, topic: payload.topic, aggregateId: payload.aggregateId, ...result }, "synced");
     return result;
   };

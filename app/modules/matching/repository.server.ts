@@ -15,9 +15,27 @@ export interface StoreResult {
 /** Whose match list is being replaced: one vacancy's, or one candidate's. */
 export type MatchScope = { vacancyId: string } | { candidateId: string };
 
-/** Replaces the current match list of one vacancy or one candidate with `matches`. */
-export async function storeMatches(db: Db, args: { scope: MatchScope; runId: string | null; matches: ScoredMatch[] }): Promise<StoreResult> {
+/** The database clock, read before a computation starts (see storeMatches). */
+export async function databaseNow(db: Db): Promise<Date> {
+  const [row] = await db.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
+  return row.now;
+}
+
+/**
+ * Replaces the current match list of one vacancy or one candidate with `matches`.
+ *
+ * Vacancy-side and candidate-side jobs run concurrently and each sees the index
+ * as it was when it started. `computedAt` (from databaseNow() before retrieval)
+ * makes the newest computation win: a row written after this computation began
+ * is left alone, so a stale view can neither revive a match that a fresher job
+ * retired (say, after consent was withdrawn) nor retire one it just found.
+ */
+export async function storeMatches(
+  db: Db,
+  args: { scope: MatchScope; runId: string | null; matches: ScoredMatch[]; computedAt?: Date },
+): Promise<StoreResult> {
   const { scope, runId, matches } = args;
+  const computedAt = args.computedAt ?? (await databaseNow(db));
   return db.$transaction(async (tx) => {
     const rows = matches.length
       ? await tx.$queryRaw<{ id: string; vacancyId: string; candidateId: string; inserted: boolean }[]>`
@@ -33,12 +51,15 @@ export async function storeMatches(db: Db, args: { scope: MatchScope; runId: str
         "current" = true,
         "lastRunId" = EXCLUDED."lastRunId",
         "updatedAt" = now()
+      WHERE "Match"."updatedAt" < ${computedAt}
       RETURNING "id", "vacancyId", "candidateId", (xmax = 0) AS inserted`
       : [];
 
-    const keep = new Set(rows.map((r) => r.id));
-    const where: Prisma.MatchWhereInput = { ...scope, current: true };
-    const stale = (await tx.match.findMany({ where, select: { id: true } })).filter((m) => !keep.has(m.id));
+    const found = new Set(matches.map((m) => `${m.vacancyId}:${m.candidateId}`));
+    const where: Prisma.MatchWhereInput = { ...scope, current: true, updatedAt: { lt: computedAt } };
+    const stale = (await tx.match.findMany({ where, select: { id: true, vacancyId: true, candidateId: true } })).filter(
+      (m) => !found.has(`${m.vacancyId}:${m.candidateId}`),
+    );
     if (stale.length) await tx.match.updateMany({ where: { id: { in: stale.map((m) => m.id) } }, data: { current: false } });
 
     const idOf = new Map(rows.map((r) => [`${r.vacancyId}:${r.candidateId}`, r.id]));
@@ -59,6 +80,7 @@ export async function storeMatches(db: Db, args: { scope: MatchScope; runId: str
 
 /** Marks every current match of a vacancy or candidate as no longer current. */
 export async function retireMatches(db: Db, scope: MatchScope): Promise<number> {
+  // Unconditional: a closed vacancy or a withdrawn consent ends its matches whatever ran before.
   const result = await db.match.updateMany({ where: { ...scope, current: true }, data: { current: false } });
   return result.count;
 }

@@ -16,7 +16,14 @@ import {
   vacancyQueryForCandidate,
 } from "../../../search/queries/matching";
 import { getDb, type Db } from "~/utils/db.server";
-import { loadCandidateForMatching, loadVacancyForMatching, retireMatches, storeMatches, type StoreResult } from "./repository.server";
+import {
+  databaseNow,
+  loadCandidateForMatching,
+  loadVacancyForMatching,
+  retireMatches,
+  storeMatches,
+  type StoreResult,
+} from "./repository.server";
 import { evaluatePair, rankMatches } from "./score";
 import type { CandidateForMatching, OfferingForMatching, ScoredMatch } from "./types";
 
@@ -66,12 +73,13 @@ export async function computeVacancyMatches(vacancyId: string, d: MatchDeps = {}
 /** Re-matches one vacancy and stores the result; a closed, paused or deleted vacancy loses its current matches. */
 export async function matchVacancy(vacancyId: string, d: MatchDeps = {}): Promise<MatchOutcome> {
   const resolved = await deps(d);
+  const computedAt = await databaseNow(resolved.db);
   const computed = await computeVacancyMatches(vacancyId, resolved);
   if (!computed) {
     const retired = await retireMatches(resolved.db, { vacancyId });
     return { stored: 0, created: 0, upskilling: 0, retired, considered: 0 };
   }
-  const stored = await storeMatches(resolved.db, { scope: { vacancyId }, runId: resolved.runId, matches: computed.matches });
+  const stored = await storeMatches(resolved.db, { scope: { vacancyId }, runId: resolved.runId, matches: computed.matches, computedAt });
   return { ...stored, considered: computed.considered };
 }
 
@@ -114,11 +122,12 @@ async function offeringsTeaching(
 /** Re-matches one candidate against every open vacancy in reach and stores the result. */
 export async function matchCandidate(candidateId: string, d: MatchDeps = {}): Promise<MatchOutcome> {
   const resolved = await deps(d);
+  const computedAt = await databaseNow(resolved.db);
   const computed = await computeCandidateMatches(candidateId, resolved);
   if (!computed) {
     const retired = await retireMatches(resolved.db, { candidateId });
     return { stored: 0, created: 0, upskilling: 0, retired, considered: 0 };
   }
-  const stored = await storeMatches(resolved.db, { scope: { candidateId }, runId: resolved.runId, matches: computed.matches });
+  const stored = await storeMatches(resolved.db, { scope: { candidateId }, runId: resolved.runId, matches: computed.matches, computedAt });
   return { ...stored, considered: computed.considered };
 }

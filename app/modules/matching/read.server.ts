@@ -1,0 +1,220 @@
+// Reading stored matches for the API (and later the portals): ranked by score,
+// each with its explanation in words people can use (skill labels in Danish and
+// English, distance, availability) and the upskilling offerings behind it.
+//
+// Privacy: the candidate side of a match is ALWAYS pseudonymous here. The
+// candidate select below never names firstName/lastName/email/phone or the
+// consultant, so no caller can leak them by accident; a jobcentre additionally
+// gets the candidate id of its own candidates, to open the (audited) profile.
+import { z } from "zod";
+import type { OrganisationKind } from "~/generated/prisma/enums";
+import { NotFoundError } from "~/modules/api/errors";
+import { toIsoDate } from "~/modules/api/fields";
+import type { Db } from "~/utils/db.server";
+
+export interface MatchReader {
+  organisationId: string;
+  kind: OrganisationKind;
+  userId?: string | null;
+}
+
+/** Only the best this-many are returned; the matcher stores at most 100 per vacancy anyway. */
+const MAX_MATCHES = 200;
+
+const skillExplanation = z.object({ skillId: z.string(), met: z.boolean(), viaOfferingId: z.string().optional() });
+// Parsed, not cast: explanations are JSON written by earlier versions of the matcher too.
+const storedExplanation = z.object({
+  required: z.array(skillExplanation).default([]),
+  niceToHave: z.array(skillExplanation).default([]),
+  distanceKm: z.number().nullable().default(null),
+  radiusKm: z.number().nullable().default(null),
+  availableFrom: z.string().nullable().default(null),
+  startDate: z.string().nullable().default(null),
+  upskilling: z
+    .array(z.object({ offeringId: z.string(), courseId: z.string(), skillIds: z.array(z.string()).default([]), startDate: z.string(), endDate: z.string(), online: z.boolean() }))
+    .default([]),
+});
+type StoredExplanation = z.output<typeof storedExplanation>;
+
+const EMPTY_EXPLANATION: StoredExplanation = storedExplanation.parse({});
+
+function parseExplanation(json: unknown): StoredExplanation {
+  const parsed = storedExplanation.safeParse(json);
+  return parsed.success ? parsed.data : EMPTY_EXPLANATION;
+}
+
+type Labels = Map<string, { labelEn: string; labelDa: string | null }>;
+type Offerings = Map<string, { courseTitle: string; postalCode: string | null; city: string | null; cancelled: boolean }>;
+
+async function lookups(db: Db, explanations: StoredExplanation[]): Promise<{ labels: Labels; offerings: Offerings }> {
+  const skillIds = new Set<string>();
+  const offeringIds = new Set<string>();
+  for (const e of explanations) {
+    for (const s of [...e.required, ...e.niceToHave]) skillIds.add(s.skillId);
+    for (const u of e.upskilling) offeringIds.add(u.offeringId);
+  }
+  const [skills, offerings] = await Promise.all([
+    skillIds.size ? db.skill.findMany({ where: { id: { in: [...skillIds] } }, select: { id: true, labelEn: true, labelDa: true } }) : [],
+    offeringIds.size
+      ? db.courseOffering.findMany({
+          where: { id: { in: [...offeringIds] } },
+          select: { id: true, postalCode: true, city: true, cancelledAt: true, course: { select: { title: true } } },
+        })
+      : [],
+  ]);
+  return {
+    labels: new Map(skills.map((s) => [s.id, { labelEn: s.labelEn, labelDa: s.labelDa }])),
+    offerings: new Map(offerings.map((o) => [o.id, { courseTitle: o.course.title, postalCode: o.postalCode, city: o.city, cancelled: o.cancelledAt !== null }])),
+  };
+}
+
+function explain(e: StoredExplanation, labels: Labels, offerings: Offerings) {
+  const skill = (s: z.output<typeof skillExplanation>) => ({
+    skillId: s.skillId,
+    labelDa: labels.get(s.skillId)?.labelDa ?? null,
+    labelEn: labels.get(s.skillId)?.labelEn ?? null,
+    met: s.met,
+    ...(s.viaOfferingId ? { viaOfferingId: s.viaOfferingId } : {}),
+  });
+  return {
+    explanation: {
+      requiredSkills: e.required.map(skill),
+      niceToHaveSkills: e.niceToHave.map(skill),
+      distanceKm: e.distanceKm === null ? null : Math.round(e.distanceKm * 10) / 10,
+      commuteRadiusKm: e.radiusKm,
+      availability: {
+        availableFrom: e.availableFrom,
+        startDate: e.startDate,
+        availableByStart: e.availableFrom !== null && e.startDate !== null ? e.availableFrom <= e.startDate : null,
+      },
+    },
+    upskilling: e.upskilling.map((u) => {
+      const offering = offerings.get(u.offeringId);
+      return {
+        offeringId: u.offeringId,
+        courseId: u.courseId,
+        courseTitle: offering?.courseTitle ?? null,
+        startDate: u.startDate,
+        endDate: u.endDate,
+        online: u.online,
+        place: u.online || !offering?.postalCode ? null : { postalCode: offering.postalCode, city: offering.city },
+        teachesSkillIds: u.skillIds,
+        cancelled: offering ? offering.cancelled : true,
+      };
+    }),
+  };
+}
+
+/** When matches for this scope were last (re)computed: any stored row, current or retired, counts. */
+async function lastComputedAt(db: Db, scope: { vacancyId: string } | { candidateId: string }): Promise<string | null> {
+  const agg = await db.match.aggregate({ where: scope, _max: { updatedAt: true } });
+  return agg._max.updatedAt?.toISOString() ?? null;
+}
+
+/**
+ * Matches of a vacancy: for the company that owns it, or for the jobcentre that
+ * serves that company. Anyone else gets 404, as if the vacancy did not exist.
+ */
+export async function readVacancyMatches(db: Db, reader: MatchReader, vacancyId: string) {
+  const scope =
+    reader.kind === "COMPANY"
+      ? { organisationId: reader.organisationId }
+      : reader.kind === "JOBCENTRE"
+        ? { organisation: { servedById: reader.organisationId } }
+        : null;
+  const vacancy = scope ? await db.vacancy.findFirst({ where: { id: vacancyId, ...scope }, select: { id: true, title: true, status: true } }) : null;
+  if (!vacancy) throw new NotFoundError("Vacancy");
+
+  const rows = await db.match.findMany({
+    where: { vacancyId, current: true },
+    orderBy: [{ score: "desc" }, { id: "asc" }],
+    take: MAX_MATCHES,
+    select: {
+      id: true,
+      kind: true,
+      score: true,
+      status: true,
+      isNew: true,
+      explanation: true,
+      // Pseudonym only: see the note at the top of this file.
+      candidate: { select: { id: true, pseudonym: true, jobcentreId: true } },
+    },
+  });
+  const explanations = rows.map((r) => parseExplanation(r.explanation));
+  const { labels, offerings } = await lookups(db, explanations);
+  return {
+    vacancy,
+    computedAt: await lastComputedAt(db, { vacancyId }),
+    matches: rows.map((row, i) => ({
+      id: row.id,
+      rank: i + 1,
+      kind: row.kind,
+      score: row.score,
+      pipelineStatus: row.status,
+      isNew: row.isNew,
+      candidate: {
+        pseudonym: row.candidate.pseudonym,
+        ...(reader.kind === "JOBCENTRE" && row.candidate.jobcentreId === reader.organisationId ? { id: row.candidate.id } : {}),
+      },
+      ...explain(explanations[i], labels, offerings),
+    })),
+  };
+}
+
+/** Matches of a candidate (vacancies that fit them), for the jobcentre that holds the candidate. */
+export async function readCandidateMatches(db: Db, reader: MatchReader, candidateId: string) {
+  const candidate =
+    reader.kind === "JOBCENTRE"
+      ? await db.candidate.findFirst({ where: { id: candidateId, jobcentreId: reader.organisationId }, select: { id: true, pseudonym: true } })
+      : null;
+  if (!candidate) throw new NotFoundError("Candidate");
+
+  const rows = await db.match.findMany({
+    where: { candidateId, current: true },
+    orderBy: [{ score: "desc" }, { id: "asc" }],
+    take: MAX_MATCHES,
+    select: {
+      id: true,
+      kind: true,
+      score: true,
+      status: true,
+      isNew: true,
+      explanation: true,
+      vacancy: {
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          postalCode: true,
+          city: true,
+          startDate: true,
+          organisation: { select: { id: true, name: true } },
+        },
+      },
+    },
+  });
+  const explanations = rows.map((r) => parseExplanation(r.explanation));
+  const { labels, offerings } = await lookups(db, explanations);
+  return {
+    candidate,
+    computedAt: await lastComputedAt(db, { candidateId }),
+    matches: rows.map((row, i) => ({
+      id: row.id,
+      rank: i + 1,
+      kind: row.kind,
+      score: row.score,
+      pipelineStatus: row.status,
+      isNew: row.isNew,
+      vacancy: {
+        id: row.vacancy.id,
+        title: row.vacancy.title,
+        status: row.vacancy.status,
+        postalCode: row.vacancy.postalCode,
+        city: row.vacancy.city,
+        startDate: toIsoDate(row.vacancy.startDate),
+        company: row.vacancy.organisation,
+      },
+      ...explain(explanations[i], labels, offerings),
+    })),
+  };
+}

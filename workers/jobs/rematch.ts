@@ -1,0 +1,85 @@
+// Instant re-matching (DESIGN.md, "Runs"): a change to a vacancy, a candidate or
+// a course offering re-matches what it touches within seconds. Enqueued by the
+// search sync job once the index holds the change, because matching retrieves
+// from the index. A burst of changes to the same thing becomes one job: while a
+// job for an id waits, further adds are dropped; while it runs, one more is kept
+// so the last change is never missed (BullMQ deduplication, keepLastIfActive).
+import { UnrecoverableError, type Job, type Queue } from "bullmq";
+import { matchCandidate, matchVacancy } from "~/modules/matching/service.server";
+import type { OutboxTopic } from "~/modules/outbox/topics";
+import type { Db } from "~/utils/db.server";
+import type { Logger } from "~/utils/logger.server";
+import { InvalidPayloadError, JOBS, parsePayload } from "../queues";
+
+/** Gives a burst of edits (a form saved field by field, an import) time to settle. */
+export const REMATCH_DELAY_MS = 1000;
+
+type RematchJob = typeof JOBS.matchVacancy | typeof JOBS.matchCandidate | typeof JOBS.matchAffectedByCourse;
+
+async function enqueue(queue: Queue, job: RematchJob, key: string, data: Record<string, string>): Promise<void> {
+  await queue.add(job.name, data, {
+    delay: REMATCH_DELAY_MS,
+    deduplication: { id: `${job.name}:${key}`, keepLastIfActive: true },
+  });
+}
+
+/** What a synced change means for matching. */
+export async function enqueueRematchFor(queue: Queue, db: Db, topic: OutboxTopic, aggregateId: string): Promise<void> {
+  switch (topic) {
+    case "vacancy.changed":
+      return enqueue(queue, JOBS.matchVacancy, aggregateId, { vacancyId: aggregateId });
+    case "candidate.changed":
+      return enqueue(queue, JOBS.matchCandidate, aggregateId, { candidateId: aggregateId });
+    case "course.changed":
+      return enqueue(queue, JOBS.matchAffectedByCourse, aggregateId, { courseId: aggregateId });
+    case "offering.changed": {
+      const offering = await db.courseOffering.findUnique({ where: { id: aggregateId }, select: { courseId: true } });
+      // A deleted offering: its course's vacancies are re-matched through course.changed.
+      if (offering) await enqueue(queue, JOBS.matchAffectedByCourse, offering.courseId, { courseId: offering.courseId });
+      return;
+    }
+    default:
+      return; // skills and occupations change no match by themselves
+  }
+}
+
+/** Open vacancies that require a skill the course teaches: their upskilling paths may change. */
+export async function vacanciesAffectedByCourse(db: Db, courseId: string): Promise<string[]> {
+  const rows = await db.vacancy.findMany({
+    where: {
+      status: "OPEN",
+      skills: { some: { requirement: "REQUIRED", skill: { courses: { some: { courseId } } } } },
+    },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+export function createMatchingProcessor(deps: { db: Db; queue: () => Queue; log: Logger }) {
+  return async function processMatching(job: Job) {
+    try {
+      if (job.name === JOBS.matchVacancy.name) {
+        const { vacancyId } = parsePayload(JOBS.matchVacancy, job.data);
+        const result = await matchVacancy(vacancyId, { db: deps.db });
+        deps.log.info({ jobId: job.id, vacancyId, ...result }, "vacancy re-matched");
+        return result;
+      }
+      if (job.name === JOBS.matchCandidate.name) {
+        const { candidateId } = parsePayload(JOBS.matchCandidate, job.data);
+        const result = await matchCandidate(candidateId, { db: deps.db });
+        deps.log.info({ jobId: job.id, candidateId, ...result }, "candidate re-matched");
+        return result;
+      }
+      if (job.name === JOBS.matchAffectedByCourse.name) {
+        const { courseId } = parsePayload(JOBS.matchAffectedByCourse, job.data);
+        const vacancyIds = await vacanciesAffectedByCourse(deps.db, courseId);
+        for (const vacancyId of vacancyIds) await enqueue(deps.queue(), JOBS.matchVacancy, vacancyId, { vacancyId });
+        return { vacancies: vacancyIds.length };
+      }
+    } catch (error) {
+      if (error instanceof InvalidPayloadError) throw new UnrecoverableError(error.message);
+      throw error; // retried with backoff, e.g. while Meilisearch is down
+    }
+    throw new UnrecoverableError(`Unknown job name "${job.name}" in queue ${JOBS.matchVacancy.queue}`);
+  };
+}
