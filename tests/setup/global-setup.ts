@@ -57,5 +57,9 @@ export async function setup(): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
-  await meili?.stop();
+  // On a developer's machine several test runs may share this server (a run
+  // reuses one it finds), so it is left running for them and for the next run;
+  // CI runs once and stops what it started.
+  if (process.env.CI) await meili?.stop();
+  else meili?.child?.unref();
 }

@@ -1,0 +1,22 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { safeRedirectPath } from "~/modules/auth/home";
+import { setUserLocale } from "~/modules/auth/repository.server";
+import { isLanguage } from "~/i18n/config";
+import { getOptionalUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { serializeLanguageCookie } from "~/utils/language.server";
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const lang = form.get("lang");
+  const back = safeRedirectPath(form.get("redirectTo")) ?? "/";
+  if (!isLanguage(lang)) return redirect(back);
+  const user = await getOptionalUser(request);
+  // Remembered on the user too, so that e-mails reach them in the same language.
+  if (user && user.locale !== lang) await setUserLocale(getDb(), user.id, lang);
+  return redirect(back, { headers: { "Set-Cookie": await serializeLanguageCookie(lang) } });
+}
+
+export function loader() {
+  return redirect("/");
+}

@@ -1,0 +1,15 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { deleteSession } from "~/modules/auth/session.server";
+import { getDb } from "~/utils/db.server";
+import { clearSessionCookie, readSessionId } from "~/utils/session-cookie.server";
+
+export async function action({ request }: ActionFunctionArgs) {
+  const sessionId = await readSessionId(request);
+  if (sessionId) await deleteSession(getDb(), sessionId);
+  return redirect("/", { headers: { "Set-Cookie": await clearSessionCookie() } });
+}
+
+// Logging out changes state, so it is a POST; a GET (typed URL, prefetch) does nothing.
+export function loader() {
+  return redirect("/");
+}

@@ -1,0 +1,15 @@
+/// <reference types="@remix-run/dev" />
+/// <reference types="@remix-run/node" />
+import "@remix-run/server-runtime";
+
+declare module "@remix-run/server-runtime" {
+  // Built by app/server/app.ts (getLoadContext) for every request.
+  interface AppLoadContext {
+    /** Per-request nonce that the Content-Security-Policy allows for inline scripts. */
+    cspNonce: string;
+  }
+  // Typed loader data for Remix's single fetch (enabled in remix.config.js).
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

@@ -1,0 +1,140 @@
+// Playwright's web server: a fresh, migrated e2e database with the demo
+// organisations and users, a Meilisearch of its own, and the Jobbro web server
+// on port 3100 serving the existing Remix build (`npx remix build` runs before).
+import { spawnSync } from "node:child_process";
+import { DEMO_PASSWORD, DEMO_USERS, type DemoUserRole } from "../../prisma/seed/demo-users";
+import { dropDatabase, ensureDatabase } from "../../prisma/tools/database";
+import { ensureMeili, type RunningMeili } from "../../search/meili-server";
+import type { OrganisationKind } from "~/generated/prisma/enums";
+import { hashPassword } from "~/modules/auth/password.server";
+import { createPrismaClient, disconnectDb, type Db } from "~/utils/db.server";
+import { startWebServer, type RunningWebServer } from "~/server/app";
+
+export const E2E_PORT = 3100;
+const PG_BASE = process.env.TEST_DATABASE_BASE_URL ?? "postgresql://postgres@127.0.0.1:5432";
+const DATABASE_URL = `${PG_BASE}/jobbro_e2e`;
+const MEILI_URL = "http://127.0.0.1:7702";
+
+// Production mode, as users get it: Secure __Host- cookies work on http://localhost.
+Object.assign(process.env, {
+  NODE_ENV: "production",
+  PORT: String(E2E_PORT),
+  APP_URL: `http://localhost:${E2E_PORT}`,
+  DATABASE_URL,
+  MEILI_URL,
+  MEILI_MASTER_KEY: "jobbro-e2e-master-key-0123456789",
+  MEILI_INDEX_PREFIX: "e2e_",
+  MEILI_AUTOSTART: "false",
+  SESSION_SECRET: "jobbro-e2e-session-secret-0123456789abcdef",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+});
+
+const KIND_OF_ROLE: Record<DemoUserRole, OrganisationKind> = {
+  company: "COMPANY",
+  consultant: "JOBCENTRE",
+  institution: "INSTITUTION",
+  operator: "OPERATOR",
+};
+
+function migrate(): void {
+  // A child process, as in the integration tests' global setup: the migration
+  // engine then holds no connection once it is done.
+  const result = spawnSync(process.execPath, ["--import", "tsx", "prisma/tools/migrate.ts", "deploy"], {
+    env: { ...process.env, DATABASE_URL },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`Migrating ${DATABASE_URL} failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** The demo organisations and users, plus one row of each kind the home pages show. */
+async function seed(db: Db): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const orgIds = new Map<string, string>();
+  for (const user of DEMO_USERS) {
+    let organisationId = orgIds.get(user.organisation);
+    if (!organisationId) {
+      const org = await db.organisation.create({
+        data: { name: user.organisation, kind: KIND_OF_ROLE[user.role] },
+        select: { id: true },
+      });
+      organisationId = org.id;
+      orgIds.set(user.organisation, organisationId);
+    }
+    await db.user.create({
+      data: { email: user.email, name: user.name, passwordHash, memberships: { create: { organisationId, role: "ADMIN" } } },
+      select: { id: true },
+    });
+  }
+  const company = DEMO_USERS.find((u) => u.role === "company");
+  const jobcentre = DEMO_USERS.find((u) => u.role === "consultant");
+  const institution = DEMO_USERS.find((u) => u.role === "institution");
+  if (!company || !jobcentre || !institution) throw new Error("prisma/seed/demo-users.ts lacks a company, consultant or institution user");
+  const companyId = orgIds.get(company.organisation)!;
+  const jobcentreId = orgIds.get(jobcentre.organisation)!;
+  const institutionId = orgIds.get(institution.organisation)!;
+
+  await db.organisation.update({ where: { id: companyId }, data: { servedById: jobcentreId }, select: { id: true } });
+  const inAMonth = new Date(Date.now() + 30 * 24 * 3600 * 1000);
+  await db.vacancy.create({
+    data: { organisationId: companyId, title: "Tømrer", postalCode: "8000", city: "Aarhus C", latitude: 56.1567, longitude: 10.2108, startDate: inAMonth },
+    select: { id: true },
+  });
+  await db.candidate.create({
+    data: {
+      jobcentreId,
+      pseudonym: "Kandidat E2E-1",
+      firstName: "Test",
+      lastName: "Kandidat",
+      postalCode: "8000",
+      latitude: 56.1567,
+      longitude: 10.2108,
+      availableFrom: new Date(),
+    },
+    select: { id: true },
+  });
+  await db.course.create({
+    data: {
+      institutionId,
+      title: "Truckcertifikat B",
+      amuCode: "47305",
+      offerings: { create: { startDate: inAMonth, endDate: new Date(inAMonth.getTime() + 5 * 24 * 3600 * 1000), seats: 12, postalCode: "9000", city: "Aalborg" } },
+    },
+    select: { id: true },
+  });
+}
+
+async function main() {
+  await dropDatabase(DATABASE_URL);
+  await ensureDatabase(DATABASE_URL);
+  migrate();
+  const db = createPrismaClient(DATABASE_URL);
+  try {
+    await seed(db);
+  } finally {
+    await db.$disconnect();
+  }
+
+  const meili: RunningMeili = await ensureMeili({ url: MEILI_URL, masterKey: process.env.MEILI_MASTER_KEY!, dbPath: ".data/meili-e2e", autostart: true });
+  let web: RunningWebServer;
+  try {
+    web = await startWebServer({ port: E2E_PORT, host: "127.0.0.1" });
+  } catch (error) {
+    await meili.stop();
+    throw error;
+  }
+  console.log(`e2e server on ${web.url}`);
+
+  const stop = async () => {
+    await web.close().catch(() => {});
+    await disconnectDb().catch(() => {});
+    await meili.stop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});

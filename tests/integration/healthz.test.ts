@@ -1,0 +1,60 @@
+// /healthz against the real services, and with Meilisearch unreachable.
+import { createServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loader } from "~/routes/healthz";
+import { resetEnvCache } from "~/utils/env.server";
+import { createTestContext, type TestContext } from "../setup/test-db";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext("healthz");
+});
+afterAll(async () => ctx?.cleanup());
+
+/** A port nothing listens on: bind one, note it, close it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe("GET /healthz", () => {
+  it("answers 200 with every service ok when all are up", async () => {
+    const response = await loader();
+    expect(response.headers.get("Content-Type")).toMatch(/application\/json/);
+    expect(await response.json()).toEqual({ postgres: "ok", redis: "ok", meilisearch: "ok" });
+    expect(response.status).toBe(200);
+  });
+
+  it("answers 503 naming Meilisearch when it does not answer", async () => {
+    const meiliUrl = process.env.MEILI_URL;
+    process.env.MEILI_URL = `http://127.0.0.1:${await closedPort()}`;
+    resetEnvCache();
+    try {
+      const response = await loader();
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ postgres: "ok", redis: "ok", meilisearch: "down" });
+    } finally {
+      process.env.MEILI_URL = meiliUrl;
+      resetEnvCache();
+    }
+  });
+
+  it("reports Redis down, quickly, when it cannot be reached", async () => {
+    const redisUrl = process.env.REDIS_URL;
+    process.env.REDIS_URL = `redis://127.0.0.1:${await closedPort()}`;
+    resetEnvCache();
+    const started = Date.now();
+    try {
+      const response = await loader();
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ redis: "down", postgres: "ok" });
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      process.env.REDIS_URL = redisUrl;
+      resetEnvCache();
+    }
+  });
+});
