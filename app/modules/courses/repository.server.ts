@@ -1,0 +1,63 @@
+// The only Prisma access for courses and offerings, scoped by institution.
+import type { Prisma } from "~/generated/prisma/client";
+import type { Db } from "~/utils/db.server";
+
+type Client = Db | Prisma.TransactionClient;
+type Tx = Prisma.TransactionClient;
+
+export const offeringSelect = {
+  id: true,
+  courseId: true,
+  startDate: true,
+  endDate: true,
+  online: true,
+  postalCode: true,
+  city: true,
+  seats: true,
+  cancelledAt: true,
+  createdAt: true,
+} satisfies Prisma.CourseOfferingSelect;
+
+export const courseSelect = {
+  id: true,
+  title: true,
+  description: true,
+  amuCode: true,
+  durationDays: true,
+  createdAt: true,
+  updatedAt: true,
+  skills: { select: { skillId: true, skill: { select: { labelEn: true, labelDa: true } } }, orderBy: { skillId: "asc" } },
+  offerings: { select: offeringSelect, orderBy: [{ startDate: "asc" }, { id: "asc" }] },
+} satisfies Prisma.CourseSelect;
+
+export type CourseRow = Prisma.CourseGetPayload<{ select: typeof courseSelect }>;
+export type OfferingRow = Prisma.CourseOfferingGetPayload<{ select: typeof offeringSelect }>;
+
+export async function findCourse(db: Client, institutionId: string, id: string): Promise<CourseRow | null> {
+  return db.course.findFirst({ where: { id, institutionId }, select: courseSelect });
+}
+
+export async function courseExists(db: Client, institutionId: string, id: string): Promise<boolean> {
+  return (await db.course.count({ where: { id, institutionId } })) === 1;
+}
+
+export async function courseTitleTaken(db: Client, institutionId: string, title: string): Promise<boolean> {
+  return (await db.course.count({ where: { institutionId, title } })) > 0;
+}
+
+export async function listCourses(db: Client, institutionId: string): Promise<CourseRow[]> {
+  return db.course.findMany({ where: { institutionId }, select: courseSelect, orderBy: [{ title: "asc" }, { id: "asc" }], take: 500 });
+}
+
+export async function insertCourse(tx: Tx, data: Omit<Prisma.CourseUncheckedCreateInput, "skills">, skillIds: string[]): Promise<CourseRow> {
+  return tx.course.create({ data: { ...data, skills: { create: skillIds.map((skillId) => ({ skillId })) } }, select: courseSelect });
+}
+
+/** Offerings of a course the caller has already checked belongs to its institution. */
+export async function listOfferings(db: Client, courseId: string): Promise<OfferingRow[]> {
+  return db.courseOffering.findMany({ where: { courseId }, select: offeringSelect, orderBy: [{ startDate: "asc" }, { id: "asc" }] });
+}
+
+export async function insertOffering(tx: Tx, data: Prisma.CourseOfferingUncheckedCreateInput): Promise<OfferingRow> {
+  return tx.courseOffering.create({ data, select: offeringSelect });
+}
