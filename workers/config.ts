@@ -9,12 +9,23 @@ const WorkerConfigSchema = z.object({
   WORKER_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only").default("jobbro"),
   /** How often the outbox dispatcher runs. */
   OUTBOX_DISPATCH_EVERY_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  /** When the nightly full matching run starts (cron pattern) and in which time zone. */
+  NIGHTLY_MATCH_CRON: z.string().min(9).default("0 2 * * *"),
+  NIGHTLY_MATCH_TZ: z.string().min(1).default("Europe/Copenhagen"),
+  /** Vacancies per batch of a full run: the unit of work that worker processes share. */
+  MATCH_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(100),
+  /** How often unfinished runs are checked for batches that Redis lost. */
+  RUN_RECONCILE_EVERY_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
 });
 
 export type WorkerConfig = {
   concurrency: number;
   queuePrefix: string;
   dispatchEveryMs: number;
+  nightlyCron: string;
+  nightlyTimeZone: string;
+  matchBatchSize: number;
+  reconcileEveryMs: number;
 };
 
 export function getWorkerConfig(source: Record<string, string | undefined> = process.env): WorkerConfig {
@@ -27,5 +38,9 @@ export function getWorkerConfig(source: Record<string, string | undefined> = pro
     concurrency: parsed.data.WORKER_CONCURRENCY,
     queuePrefix: parsed.data.WORKER_QUEUE_PREFIX,
     dispatchEveryMs: parsed.data.OUTBOX_DISPATCH_EVERY_MS,
+    nightlyCron: parsed.data.NIGHTLY_MATCH_CRON,
+    nightlyTimeZone: parsed.data.NIGHTLY_MATCH_TZ,
+    matchBatchSize: parsed.data.MATCH_BATCH_SIZE,
+    reconcileEveryMs: parsed.data.RUN_RECONCILE_EVERY_MS,
   };
 }

@@ -10,6 +10,7 @@ export const QUEUES = {
   outbox: "outbox",
   searchSync: "search-sync",
   matching: "matching",
+  runs: "match-runs",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -54,6 +55,26 @@ export const JOBS = {
     queue: QUEUES.matching,
     name: "course",
     schema: z.object({ courseId: id }).strict(),
+  },
+  runStart: {
+    queue: QUEUES.runs,
+    name: "start",
+    schema: z.object({ kind: z.enum(["NIGHTLY", "MANUAL"]), startedById: id.optional() }).strict(),
+  },
+  runBatch: {
+    queue: QUEUES.runs,
+    name: "batch",
+    schema: z.object({ runId: id, batchNo: z.number().int().min(0) }).strict(),
+  },
+  runFinish: {
+    queue: QUEUES.runs,
+    name: "finish",
+    schema: z.object({ runId: id }).strict(),
+  },
+  runReconcile: {
+    queue: QUEUES.runs,
+    name: "reconcile",
+    schema: z.object({}).strict(),
   },
 } as const;
 

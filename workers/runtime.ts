@@ -1,7 +1,7 @@
 // Starts this process's queues, workers and schedulers, and stops them again.
 // Only workers/main.ts and tests call this: nothing under app/ may, so a worker
 // can never start inside the web process.
-import { UnrecoverableError, Worker, type Queue } from "bullmq";
+import { FlowProducer, UnrecoverableError, Worker, type Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { getDb, type Db } from "~/utils/db.server";
 import type { Logger } from "~/utils/logger.server";
@@ -9,6 +9,7 @@ import { createRedis } from "~/utils/redis.server";
 import type { WorkerConfig } from "./config";
 import { dispatchOutbox } from "./jobs/outbox-dispatch";
 import { pruneOutbox } from "./jobs/outbox-prune";
+import { createRunProcessor, upsertRunSchedulers } from "./jobs/match-runs";
 import { createMatchingProcessor } from "./jobs/rematch";
 import { createSearchSyncProcessor } from "./jobs/search-sync";
 import { createQueue, JOBS, QUEUES, type QueueName } from "./queues";
@@ -40,6 +41,7 @@ export async function startWorkers({ config, log, db = getDb() }: StartOptions):
     Object.values(QUEUES).map((name) => [name, createQueue(name, { connection: producer, prefix: config.queuePrefix })]),
   );
 
+  const flows = new FlowProducer({ connection: producer, prefix: config.queuePrefix });
   const common = { prefix: config.queuePrefix, autorun: true } as const;
   const workers = [
     new Worker(
@@ -59,6 +61,11 @@ export async function startWorkers({ config, log, db = getDb() }: StartOptions):
     new Worker(
       QUEUES.matching,
       createMatchingProcessor({ db, queue: () => queues.get(QUEUES.matching)!, log: log.child({ job: "matching" }) }),
+      { ...common, connection: workerConnection(), concurrency: config.concurrency },
+    ),
+    new Worker(
+      QUEUES.runs,
+      createRunProcessor({ db, flows, queue: () => queues.get(QUEUES.runs)!, config, log: log.child({ job: "match-runs" }) }),
       { ...common, connection: workerConnection(), concurrency: config.concurrency },
     ),
   ];
@@ -82,6 +89,7 @@ export async function startWorkers({ config, log, db = getDb() }: StartOptions):
     { pattern: "30 3 * * *", tz: "Europe/Copenhagen" },
     { name: JOBS.outboxPrune.name, data: {}, opts: { attempts: 3, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } } },
   );
+  await upsertRunSchedulers(queues.get(QUEUES.runs)!, config);
   log.info({ queues: [...queues.keys()], concurrency: config.concurrency, prefix: config.queuePrefix }, "workers started");
 
   return {
@@ -91,6 +99,7 @@ export async function startWorkers({ config, log, db = getDb() }: StartOptions):
       // Lets running jobs finish; unfinished ones are picked up again after a restart.
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close()));
+      await flows.close();
       for (const c of connections) c.disconnect();
       log.info("workers stopped");
     },
