@@ -12,7 +12,7 @@ import { pruneOutbox } from "./jobs/outbox-prune";
 import { createRunProcessor, upsertRunSchedulers } from "./jobs/match-runs";
 import { createMatchingProcessor } from "./jobs/rematch";
 import { createSearchSyncProcessor } from "./jobs/search-sync";
-import { createQueue, JOBS, QUEUES, type QueueName } from "./queues";
+import { createQueue, JOBS, QUEUES, type QueueName } from "~/modules/jobs/registry";
 
 export const OUTBOX_SCHEDULER_ID = "outbox-dispatch";
 export const OUTBOX_PRUNE_SCHEDULER_ID = "outbox-prune";

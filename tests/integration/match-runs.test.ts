@@ -11,7 +11,7 @@ import { indexDefinition } from "../../search/indexes/registry";
 import { setupIndexes } from "../../search/setup";
 import { syncIds } from "../../search/sync";
 import { getWorkerConfig } from "../../workers/config";
-import { JOBS, QUEUES } from "../../workers/queues";
+import { JOBS, QUEUES } from "~/modules/jobs/registry";
 import { startWorkers, type WorkerRuntime } from "../../workers/runtime";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { createCandidate, createOrganisations, createSkills, vacancyData } from "./search-fixtures";

@@ -8,7 +8,7 @@ import { createLogger } from "~/utils/logger.server";
 import { createRedis } from "~/utils/redis.server";
 import { setupIndexes } from "../../search/setup";
 import { getWorkerConfig } from "../../workers/config";
-import { QUEUES } from "../../workers/queues";
+import { QUEUES } from "~/modules/jobs/registry";
 import { startWorkers, type WorkerRuntime } from "../../workers/runtime";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { createCandidate, createOrganisations, createSkills, createVacancyWithOutbox } from "./search-fixtures";

@@ -9,7 +9,7 @@ import { setupIndexes } from "../../search/setup";
 import { getWorkerConfig } from "../../workers/config";
 import { dispatchOutbox, outboxJobId } from "../../workers/jobs/outbox-dispatch";
 import { pruneOutbox } from "../../workers/jobs/outbox-prune";
-import { QUEUES } from "../../workers/queues";
+import { QUEUES } from "~/modules/jobs/registry";
 import { startWorkers, type WorkerRuntime } from "../../workers/runtime";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { createCandidate, createOrganisations, createSkills, createVacancyWithOutbox } from "./search-fixtures";

@@ -3,12 +3,12 @@
 // every batch has. Progress is kept in PostgreSQL (app/modules/matching/runs),
 // so a reconcile job can enqueue again whatever Redis lost; job ids derived from
 // run and batch make such re-enqueues no-ops when the job still exists.
-import { FlowProducer, UnrecoverableError, type Job, type Queue } from "bullmq";
+import { type FlowProducer, UnrecoverableError, type Job, type Queue } from "bullmq";
 import { failBatch, finishRunIfDone, localDate, runBatch, startRun, unfinishedRuns } from "~/modules/matching/runs.server";
 import type { Db } from "~/utils/db.server";
 import type { Logger } from "~/utils/logger.server";
 import type { WorkerConfig } from "../config";
-import { InvalidPayloadError, JOBS, parsePayload, QUEUES } from "../queues";
+import { InvalidPayloadError, JOBS, parsePayload, QUEUES } from "~/modules/jobs/registry";
 
 export const NIGHTLY_SCHEDULER_ID = "nightly-matching";
 export const RECONCILE_SCHEDULER_ID = "match-run-reconcile";

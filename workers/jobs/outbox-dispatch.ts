@@ -9,7 +9,7 @@ import type { JobsOptions, Queue } from "bullmq";
 import type { Logger } from "~/utils/logger.server";
 import { isOutboxTopic } from "~/modules/outbox/topics";
 import type { Db } from "~/utils/db.server";
-import { InvalidPayloadError, OUTBOX_ROUTES, parsePayload, type QueueName } from "../queues";
+import { InvalidPayloadError, OUTBOX_ROUTES, parsePayload, type QueueName } from "~/modules/jobs/registry";
 
 export interface DispatchDeps {
   db: Db;

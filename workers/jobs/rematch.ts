@@ -9,7 +9,7 @@ import { matchCandidate, matchVacancy } from "~/modules/matching/service.server"
 import type { OutboxTopic } from "~/modules/outbox/topics";
 import type { Db } from "~/utils/db.server";
 import type { Logger } from "~/utils/logger.server";
-import { InvalidPayloadError, JOBS, parsePayload } from "../queues";
+import { InvalidPayloadError, JOBS, parsePayload } from "~/modules/jobs/registry";
 
 /** Gives a burst of edits (a form saved field by field, an import) time to settle. */
 export const REMATCH_DELAY_MS = 1000;

@@ -6,7 +6,7 @@ import { UnrecoverableError, type Job, type Queue } from "bullmq";
 import type { Db } from "~/utils/db.server";
 import type { Logger } from "~/utils/logger.server";
 import { syncEntity, type SyncResult } from "../../search/sync";
-import { InvalidPayloadError, JOBS, parsePayload } from "../queues";
+import { InvalidPayloadError, JOBS, parsePayload } from "~/modules/jobs/registry";
 import { enqueueRematchFor } from "./rematch";
 
 /** With `rematch`, a successful sync also enqueues the re-matching the change calls for. */

@@ -1,6 +1,7 @@
-// The one registry of queues, job names and payload schemas. Producers and
-// processors both import from here, so a job can never be added with a payload
-// its processor does not understand. Payloads hold ids only.
+// The one registry of queues, job names and payload schemas. Producers (the web
+// process, e.g. an operator starting a run) and processors (workers/) both
+// import from here, so a job can never be added with a payload its processor
+// does not understand. Payloads hold ids only.
 import { Queue, type DefaultJobOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { z } from "zod";

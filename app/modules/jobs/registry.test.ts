@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getWorkerConfig } from "./config";
-import { InvalidPayloadError, JOBS, OUTBOX_ROUTES, parsePayload } from "./queues";
+import { InvalidPayloadError, JOBS, OUTBOX_ROUTES, parsePayload } from "./registry";
 import { OUTBOX_TOPICS } from "~/modules/outbox/topics";
 
 describe("job payloads", () => {
@@ -20,22 +19,5 @@ describe("job payloads", () => {
 
   it("route every outbox topic somewhere", () => {
     for (const topic of OUTBOX_TOPICS) expect(OUTBOX_ROUTES[topic].length).toBeGreaterThan(0);
-  });
-});
-
-describe("worker config", () => {
-  it("has defaults and names a bad variable", () => {
-    expect(getWorkerConfig({})).toEqual({
-      concurrency: 4,
-      queuePrefix: "jobbro",
-      dispatchEveryMs: 500,
-      nightlyCron: "0 2 * * *",
-      nightlyTimeZone: "Europe/Copenhagen",
-      matchBatchSize: 100,
-      reconcileEveryMs: 60_000,
-    });
-    expect(() => getWorkerConfig({ MATCH_BATCH_SIZE: "0" })).toThrow(/MATCH_BATCH_SIZE/);
-    expect(() => getWorkerConfig({ WORKER_CONCURRENCY: "zero" })).toThrow(/WORKER_CONCURRENCY/);
-    expect(() => getWorkerConfig({ WORKER_QUEUE_PREFIX: "a:b" })).toThrow(/WORKER_QUEUE_PREFIX/);
   });
 });

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { getWorkerConfig } from "./config";
+
+describe("worker config", () => {
+  it("has defaults and names a bad variable", () => {
+    expect(getWorkerConfig({})).toEqual({
+      concurrency: 4,
+      queuePrefix: "jobbro",
+      dispatchEveryMs: 500,
+      nightlyCron: "0 2 * * *",
+      nightlyTimeZone: "Europe/Copenhagen",
+      matchBatchSize: 100,
+      reconcileEveryMs: 60_000,
+    });
+    expect(() => getWorkerConfig({ MATCH_BATCH_SIZE: "0" })).toThrow(/MATCH_BATCH_SIZE/);
+    expect(() => getWorkerConfig({ WORKER_CONCURRENCY: "zero" })).toThrow(/WORKER_CONCURRENCY/);
+    expect(() => getWorkerConfig({ WORKER_QUEUE_PREFIX: "a:b" })).toThrow(/WORKER_QUEUE_PREFIX/);
+  });
+});
