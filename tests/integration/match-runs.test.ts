@@ -18,7 +18,7 @@ import { createCandidate, createOrganisations, createSkills, vacancyData } from 
 
 let ctx: TestContext;
 let runtime: WorkerRuntime;
-let vacancyIds: string[] = [];
+const vacancyIds: string[] = [];
 const queuePrefix = `test_${randomBytes(4).toString("hex")}`;
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
