@@ -11,6 +11,8 @@ describe("worker config", () => {
       nightlyTimeZone: "Europe/Copenhagen",
       matchBatchSize: 100,
       reconcileEveryMs: 60_000,
+      lockDurationMs: 30_000,
+      stalledIntervalMs: 30_000,
     });
     expect(() => getWorkerConfig({ MATCH_BATCH_SIZE: "0" })).toThrow(/MATCH_BATCH_SIZE/);
     expect(() => getWorkerConfig({ WORKER_CONCURRENCY: "zero" })).toThrow(/WORKER_CONCURRENCY/);

@@ -16,6 +16,9 @@ const WorkerConfigSchema = z.object({
   MATCH_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(100),
   /** How often unfinished runs are checked for batches that Redis lost. */
   RUN_RECONCILE_EVERY_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** A job whose worker stops renewing its lock this long is stalled and handed to another worker. */
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
 });
 
 export type WorkerConfig = {
@@ -26,6 +29,8 @@ export type WorkerConfig = {
   nightlyTimeZone: string;
   matchBatchSize: number;
   reconcileEveryMs: number;
+  lockDurationMs: number;
+  stalledIntervalMs: number;
 };
 
 export function getWorkerConfig(source: Record<string, string | undefined> = process.env): WorkerConfig {
@@ -42,5 +47,7 @@ export function getWorkerConfig(source: Record<string, string | undefined> = pro
     nightlyTimeZone: parsed.data.NIGHTLY_MATCH_TZ,
     matchBatchSize: parsed.data.MATCH_BATCH_SIZE,
     reconcileEveryMs: parsed.data.RUN_RECONCILE_EVERY_MS,
+    lockDurationMs: parsed.data.WORKER_LOCK_DURATION_MS,
+    stalledIntervalMs: parsed.data.WORKER_STALLED_INTERVAL_MS,
   };
 }

@@ -12,6 +12,10 @@ import { pruneOutbox } from "./jobs/outbox-prune";
 import { createRunProcessor, upsertRunSchedulers } from "./jobs/match-runs";
 import { createMatchingProcessor } from "./jobs/rematch";
 import { createSearchSyncProcessor } from "./jobs/search-sync";
+import { createNotifyProcessor, upsertNotifySchedulers } from "./jobs/notify";
+import { getNotifyConfig, type NotifyConfig } from "./jobs/notify-config";
+import { getEnv } from "~/utils/env.server";
+import { createMailer, type Mailer } from "~/utils/mailer.server";
 import { createQueue, JOBS, QUEUES, type QueueName } from "~/modules/jobs/registry";
 
 export const OUTBOX_SCHEDULER_ID = "outbox-dispatch";
@@ -27,9 +31,14 @@ export interface StartOptions {
   config: WorkerConfig;
   log: Logger;
   db?: Db;
+  /** Notification settings; read from the environment when omitted. */
+  notify?: NotifyConfig;
+  /** Outgoing mail; an SMTP_URL mailer when omitted. */
+  mailer?: Mailer;
 }
 
-export async function startWorkers({ config, log, db = getDb() }: StartOptions): Promise<WorkerRuntime> {
+export async function startWorkers({ config, log, db = getDb(), notify = getNotifyConfig(), mailer: givenMailer }: StartOptions): Promise<WorkerRuntime> {
+  const mailer = givenMailer ?? createMailer();
   const producer = createRedis("producer");
   const connections: Redis[] = [producer];
   const workerConnection = () => {
@@ -42,7 +51,12 @@ export async function startWorkers({ config, log, db = getDb() }: StartOptions):
   );
 
   const flows = new FlowProducer({ connection: producer, prefix: config.queuePrefix });
-  const common = { prefix: config.queuePrefix, autorun: true } as const;
+  const common = {
+    prefix: config.queuePrefix,
+    autorun: true,
+    lockDuration: config.lockDurationMs,
+    stalledInterval: config.stalledIntervalMs,
+  } as const;
   const workers = [
     new Worker(
       QUEUES.outbox,
@@ -68,6 +82,19 @@ export async function startWorkers({ config, log, db = getDb() }: StartOptions):
       createRunProcessor({ db, flows, queue: () => queues.get(QUEUES.runs)!, config, log: log.child({ job: "match-runs" }) }),
       { ...common, connection: workerConnection(), concurrency: config.concurrency },
     ),
+    new Worker(
+      QUEUES.notifications,
+      createNotifyProcessor({
+        db,
+        mailer,
+        queue: () => queues.get(QUEUES.notifications)!,
+        config: notify,
+        log: log.child({ job: "notifications" }),
+        appUrl: getEnv().APP_URL,
+        secret: getEnv().SESSION_SECRET,
+      }),
+      { ...common, connection: workerConnection(), concurrency: config.concurrency },
+    ),
   ];
   for (const worker of workers) {
     worker.on("failed", (job, error) => {
@@ -77,19 +104,39 @@ export async function startWorkers({ config, log, db = getDb() }: StartOptions):
     worker.on("error", (error) => log.error({ queue: worker.name, err: error.message }, "worker error"));
   }
 
-  // One scheduler entry however many processes upsert it: only one dispatch
-  // job exists at a time, instead of every process polling PostgreSQL.
-  await queues.get(QUEUES.outbox)!.upsertJobScheduler(
-    OUTBOX_SCHEDULER_ID,
-    { every: config.dispatchEveryMs },
-    { name: JOBS.outboxDispatch.name, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } } },
-  );
-  await queues.get(QUEUES.outbox)!.upsertJobScheduler(
-    OUTBOX_PRUNE_SCHEDULER_ID,
-    { pattern: "30 3 * * *", tz: "Europe/Copenhagen" },
-    { name: JOBS.outboxPrune.name, data: {}, opts: { attempts: 3, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } } },
-  );
-  await upsertRunSchedulers(queues.get(QUEUES.runs)!, config);
+  const upsertSchedulers = async () => {
+    // One scheduler entry however many processes upsert it: only one dispatch
+    // job exists at a time, instead of every process polling PostgreSQL.
+    await queues.get(QUEUES.outbox)!.upsertJobScheduler(
+      OUTBOX_SCHEDULER_ID,
+      { every: config.dispatchEveryMs },
+      { name: JOBS.outboxDispatch.name, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } } },
+    );
+    await queues.get(QUEUES.outbox)!.upsertJobScheduler(
+      OUTBOX_PRUNE_SCHEDULER_ID,
+      { pattern: "30 3 * * *", tz: "Europe/Copenhagen" },
+      { name: JOBS.outboxPrune.name, data: {}, opts: { attempts: 3, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } } },
+    );
+    await upsertRunSchedulers(queues.get(QUEUES.runs)!, config);
+    await upsertNotifySchedulers(queues.get(QUEUES.notifications)!, notify);
+  };
+  await upsertSchedulers();
+  // Redis often runs without persistence: after a restart it has lost the
+  // schedulers (and every job). Registering them again on reconnect brings back
+  // the outbox dispatcher and the run reconciler, which re-enqueue the rest from
+  // PostgreSQL.
+  let connectedBefore = false;
+  producer.on("ready", () => {
+    if (!connectedBefore) {
+      connectedBefore = true;
+      return;
+    }
+    upsertSchedulers().then(
+      () => log.warn("Redis reconnected: job schedulers registered again"),
+      (error: Error) => log.error({ err: error.message }, "could not register job schedulers after a Redis reconnect"),
+    );
+  });
+  if (producer.status === "ready") connectedBefore = true;
   log.info({ queues: [...queues.keys()], concurrency: config.concurrency, prefix: config.queuePrefix }, "workers started");
 
   return {
@@ -100,6 +147,7 @@ export async function startWorkers({ config, log, db = getDb() }: StartOptions):
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close()));
       await flows.close();
+      if (!givenMailer) mailer.close();
       for (const c of connections) c.disconnect();
       log.info("workers stopped");
     },

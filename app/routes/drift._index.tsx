@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listOrganisationsByKind } from "~/modules/dashboard/operator.server";
 import { requireRole } from "~/utils/auth.server";
@@ -24,6 +24,18 @@ export default function OperatorHome() {
   return (
     <>
       <h1>{t("operator.heading", { name: organisationName })}</h1>
+      <nav aria-labelledby="operations-tools">
+        <h2 id="operations-tools">{t("operations.homeHeading")}</h2>
+        <ul>
+          <li>
+            <Link to="/drift/koersler">{t("operations.runsLink")}</Link>
+          </li>
+          <li>
+            {/* Bull Board is served by Express, not Remix: a full page load. */}
+            <a href="/admin/queues">{t("operations.queuesLink")}</a>
+          </li>
+        </ul>
+      </nav>
       <h2>{t("operator.organisationsHeading")}</h2>
       {groups.map((group) => (
         <section key={group.kind} aria-labelledby={`kind-${group.kind}`}>

@@ -9,6 +9,8 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { securityHeaders } from "./security";
+import { createQueueDashboard, QUEUE_DASHBOARD_PATH } from "~/modules/operations/queue-dashboard.server";
+import { closeQueues } from "~/utils/queue.server";
 
 export interface WebServerOptions {
   port: number;
@@ -50,6 +52,9 @@ export async function createApp(root = process.cwd()): Promise<express.Express> 
   app.use("/dkfds", express.static(dkfdsDistDir(), { maxAge: "1d", index: false, fallthrough: false }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
 
+  // Bull Board for operators: its own session guard and CSP (see the module).
+  app.use(QUEUE_DASHBOARD_PATH, ...createQueueDashboard(QUEUE_DASHBOARD_PATH));
+
   app.all(
     "*",
     createRequestHandler({
@@ -85,6 +90,6 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
-      }),
+      }).finally(() => closeQueues()),
   };
 }

@@ -20,6 +20,9 @@ const EnvSchema = z.object({
   MEILI_DB_PATH: z.string().default(".data/meili"),
   JOBBRO_DATA_DIR: z.string().default("../shared/data"),
   SESSION_SECRET: z.string().min(32).default("development-only-session-secret-change-me"),
+  /** Outgoing mail; the default is the development mail server (app/cli/mail-server.ts). */
+  SMTP_URL: z.string().url().default("smtp://127.0.0.1:1025"),
+  MAIL_FROM: z.string().min(3).default("Jobbro <noreply@jobbro.local>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

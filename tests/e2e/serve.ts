@@ -1,13 +1,14 @@
 // Playwright's web server: a fresh, migrated e2e database with the demo
 // organisations and users, a Meilisearch of its own, and the Jobbro web server
 // on port 3100 serving the existing Remix build (`npx remix build` runs before).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUserRole } from "../../prisma/seed/demo-users";
 import { dropDatabase, ensureDatabase } from "../../prisma/tools/database";
 import { ensureMeili, type RunningMeili } from "../../search/meili-server";
 import type { OrganisationKind } from "~/generated/prisma/enums";
 import { hashPassword } from "~/modules/auth/password.server";
 import { createPrismaClient, disconnectDb, type Db } from "~/utils/db.server";
+import { createRedis } from "~/utils/redis.server";
 import { startWebServer, type RunningWebServer } from "~/server/app";
 
 export const E2E_PORT = 3100;
@@ -26,6 +27,8 @@ Object.assign(process.env, {
   MEILI_INDEX_PREFIX: "e2e_",
   MEILI_AUTOSTART: "false",
   SESSION_SECRET: "jobbro-e2e-session-secret-0123456789abcdef",
+  // Queues of their own, shared by this web server and the worker started below.
+  WORKER_QUEUE_PREFIX: "jobbro_e2e",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 });
 
@@ -103,6 +106,22 @@ async function seed(db: Db): Promise<void> {
   });
 }
 
+/**
+ * A real worker process, so that a matching run started in the browser
+ * completes (tests/e2e/operator.spec.ts). Jobs an earlier e2e run left in Redis
+ * refer to a database that no longer exists: they go first.
+ */
+async function startWorker(): Promise<ChildProcess> {
+  const redis = createRedis("worker");
+  try {
+    const keys = await redis.keys(`${process.env.WORKER_QUEUE_PREFIX}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+  return spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], { env: process.env, stdio: ["ignore", "inherit", "inherit"] });
+}
+
 async function main() {
   await dropDatabase(DATABASE_URL);
   await ensureDatabase(DATABASE_URL);
@@ -122,10 +141,14 @@ async function main() {
     await meili.stop();
     throw error;
   }
+  const worker = await startWorker();
   console.log(`e2e server on ${web.url}`);
 
   const stop = async () => {
+    const workerExited = worker.exitCode === null ? new Promise((resolve) => worker.once("exit", resolve)) : Promise.resolve();
+    worker.kill("SIGTERM");
     await web.close().catch(() => {});
+    await workerExited;
     await disconnectDb().catch(() => {});
     await meili.stop();
     process.exit(0);

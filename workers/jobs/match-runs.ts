@@ -50,7 +50,10 @@ export function createRunProcessor(deps: RunDeps) {
           const { kind, startedById } = parsePayload(JOBS.runStart, job.data);
           // One nightly run per calendar night in the configured zone, however many
           // schedulers fire or processes retry.
-          const runKey = kind === "NIGHTLY" ? `nightly-${localDate(new Date(job.timestamp), deps.config.nightlyTimeZone)}` : `manual-${job.id}`;
+          // A retried start job finds its own run again; job ids alone restart
+          // after Redis loses its data, so the key carries the job's timestamp too.
+          const runKey =
+            kind === "NIGHTLY" ? `nightly-${localDate(new Date(job.timestamp), deps.config.nightlyTimeZone)}` : `manual-${job.timestamp}-${job.id}`;
           const started = await startRun(deps.db, { kind, runKey, startedById, batchSize: deps.config.matchBatchSize });
           if (started.batchNos.length === 0) await finishRunIfDone(deps.db, started.runId);
           else await enqueueRun(deps, started.runId, started.batchNos);

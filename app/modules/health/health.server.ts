@@ -4,6 +4,8 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { createLogger } from "~/utils/logger.server";
 import { createRedis } from "~/utils/redis.server";
+import { noQueueDepths, queueDepths, type QueueDepths } from "~/modules/operations/queue-depths.server";
+import { lastNightlyRun } from "~/modules/operations/repository.server";
 
 export type ServiceState = "ok" | "down";
 
@@ -78,4 +80,31 @@ export async function checkHealth(ms = HEALTH_CHECK_TIMEOUT_MS): Promise<{ healt
   const [postgres, redis, meilisearch] = await Promise.all([checkPostgres(ms), checkRedis(ms), checkMeilisearch(ms)]);
   const report = { postgres, redis, meilisearch };
   return { healthy: Object.values(report).every((s) => s === "ok"), report };
+}
+
+export interface NightlyRunReport {
+  status: string;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+/** What operators and monitoring read besides readiness; never decides 200 or 503. */
+export interface OperationsReport {
+  queues: QueueDepths;
+  lastNightlyRun: NightlyRunReport | null;
+}
+
+async function nightlyRunReport(ms: number): Promise<NightlyRunReport | null> {
+  try {
+    const run = await withTimeout(lastNightlyRun(getDb()), ms, "PostgreSQL (last nightly run)");
+    return run ? { status: run.status, startedAt: run.startedAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null } : null;
+  } catch {
+    return null; // the postgres field already says whether PostgreSQL is down
+  }
+}
+
+/** Readiness plus queue depths and the last nightly run, all within the same time limit. */
+export async function checkHealthWithOperations(ms = HEALTH_CHECK_TIMEOUT_MS): Promise<{ healthy: boolean; report: HealthReport & OperationsReport }> {
+  const [health, queues, nightly] = await Promise.all([checkHealth(ms), queueDepths(ms).catch(() => null), nightlyRunReport(ms)]);
+  return { healthy: health.healthy, report: { ...health.report, queues: queues ?? noQueueDepths(), lastNightlyRun: nightly } };
 }

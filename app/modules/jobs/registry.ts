@@ -12,6 +12,7 @@ export const QUEUES = {
   searchSync: "search-sync",
   matching: "matching",
   runs: "match-runs",
+  notifications: "notifications",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -76,6 +77,40 @@ export const JOBS = {
     queue: QUEUES.runs,
     name: "reconcile",
     schema: z.object({}).strict(),
+  },
+  /** Sweep: turns new, not yet notified matches into in-app notifications (state in PostgreSQL). */
+  notifyNewMatches: {
+    queue: QUEUES.notifications,
+    name: "new-matches",
+    schema: z.object({}).strict(),
+  },
+  /** Fan-out: one emailDigest job per user with something new to mail. */
+  emailDigests: {
+    queue: QUEUES.notifications,
+    name: "email-digests",
+    schema: z.object({}).strict(),
+  },
+  emailDigest: {
+    queue: QUEUES.notifications,
+    name: "email-digest",
+    schema: z
+      .object({
+        userId: id,
+        /** "2026-11-24" for the daily digest; absent when mailing as things come. */
+        periodKey: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD").optional(),
+      })
+      .strict(),
+  },
+  /** Fan-out: one courseDemandDigest job per institution user. */
+  courseDemandDigests: {
+    queue: QUEUES.notifications,
+    name: "course-demand-digests",
+    schema: z.object({}).strict(),
+  },
+  courseDemandDigest: {
+    queue: QUEUES.notifications,
+    name: "course-demand-digest",
+    schema: z.object({ userId: id, week: z.string().regex(/^\d{4}-W\d{2}$/, "an ISO week YYYY-Www") }).strict(),
   },
 } as const;
 

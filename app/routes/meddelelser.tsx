@@ -1,0 +1,74 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { describeNotification } from "~/modules/notifications/render";
+import { NotificationsIntent } from "~/modules/notifications/schema";
+import { listNotifications, markAllNotificationsRead, setEmailEnabled } from "~/modules/notifications/service.server";
+import { requireUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
+import { pageTitle } from "~/utils/meta";
+import { useLanguage } from "~/utils/use-language";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return listNotifications(getDb(), user.id);
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = NotificationsIntent.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Unknown intent", { status: 400 });
+  if (parsed.data.intent === "mark-all-read") await markAllNotificationsRead(getDb(), user.id);
+  else await setEmailEnabled(getDb(), user.id, parsed.data.intent === "email-on");
+  return redirect("/meddelelser");
+}
+
+export default function NotificationsPage() {
+  const { notifications, emailOn, unread } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const translate = t as unknown as (key: string, options?: Record<string, unknown>) => string;
+  return (
+    <>
+      <h1>{t("notifications.title")}</h1>
+      <p className="font-lead">{t("notifications.lead")}</p>
+
+      <h2>{t("notifications.email.heading")}</h2>
+      <Form method="post">
+        <p>{emailOn ? t("notifications.email.on") : t("notifications.email.off")}</p>
+        <button type="submit" name="intent" value={emailOn ? "email-off" : "email-on"} className="button button-secondary">
+          {emailOn ? t("notifications.email.turnOff") : t("notifications.email.turnOn")}
+        </button>
+      </Form>
+
+      <h2>{t("notifications.title")}</h2>
+      {notifications.length === 0 ? (
+        <p>{t("notifications.empty")}</p>
+      ) : (
+        <>
+          {unread > 0 ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="mark-all-read" className="button button-secondary">
+                {t("notifications.markAllRead")}
+              </button>
+            </Form>
+          ) : null}
+          <ul className="nobullet-list">
+            {notifications.map((n) => (
+              <li key={n.id} id={`n-${n.id}`}>
+                {n.readAt ? null : <strong className="badge badge-small">{t("notifications.unread")}</strong>}{" "}
+                {describeNotification(translate, { ...n, createdAt: new Date(n.createdAt), readAt: n.readAt ? new Date(n.readAt) : null })}{" "}
+                <span className="weight-normal">
+                  ({t("notifications.received")} {formatDate(n.createdAt, language)})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
