@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed/demo-users";
 import { ensureMeili } from "../../search/meili-server";
 import { setupIndexes } from "../../search/setup";
 import { reindexAll } from "../../search/reindex";
+import { DEFAULT_HTTP_PORT, startMailServer, type MailServer } from "./mail-server";
 import { checkPostgres, checkRedis, ServiceUnavailableError } from "./preflight.server";
 
 const step = (message: string) => console.log(`\x1b[36m▸\x1b[0m ${message}`);
@@ -49,6 +50,18 @@ async function main() {
   }
   await db.$disconnect();
 
+  // A local SMTP server that keeps and shows every mail, unless SMTP_URL points elsewhere.
+  let mail: MailServer | null = null;
+  const smtp = new URL(env.SMTP_URL);
+  if (["127.0.0.1", "localhost"].includes(smtp.hostname)) {
+    step(`Starting the development mail server (${env.SMTP_URL})`);
+    try {
+      mail = await startMailServer({ smtpPort: Number(smtp.port || 25), httpPort: DEFAULT_HTTP_PORT });
+    } catch (error) {
+      console.log(`  not started (${(error as Error).message}); mail goes to whatever answers ${env.SMTP_URL}`);
+    }
+  }
+
   step("Building the web app");
   const build = spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
   if (build.status !== 0) throw new Error("remix build failed");
@@ -61,6 +74,7 @@ async function main() {
   const shutdown = async () => {
     for (const child of children) child.kill("SIGTERM");
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))));
+    await mail?.close();
     await meili.stop();
     process.exit(0);
   };
@@ -75,7 +89,9 @@ async function main() {
     });
   }
 
-  console.log(`\n  Jobbro runs at \x1b[1m${env.APP_URL}\x1b[0m\n`);
+  console.log(`\n  Jobbro runs at \x1b[1m${env.APP_URL}\x1b[0m`);
+  if (mail) console.log(`  Mail sent by Jobbro: ${mail.webUrl}`);
+  console.log(`  Queue dashboard (operators): ${env.APP_URL}/admin/queues\n`);
   console.log(`  Demo logins (password for all: ${DEMO_PASSWORD}):`);
   for (const user of DEMO_USERS) console.log(`    ${user.role.padEnd(12)} ${user.email.padEnd(36)} ${user.organisation}`);
   console.log("\n  Stop with Ctrl+C.\n");
