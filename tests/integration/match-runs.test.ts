@@ -1,11 +1,9 @@
 // Full matching runs: a flow of batches shared by the workers, recorded in
 // PostgreSQL with counts; one nightly run per night; a run whose jobs Redis
 // lost is completed from what PostgreSQL knows.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRun } from "~/modules/matching/runs.server";
 import { createLogger } from "~/utils/logger.server";
-import { createRedis } from "~/utils/redis.server";
 import { getAdminClient } from "../../search/client";
 import { indexDefinition } from "../../search/indexes/registry";
 import { setupIndexes } from "../../search/setup";
@@ -13,23 +11,15 @@ import { syncIds } from "../../search/sync";
 import { getWorkerConfig } from "../../workers/config";
 import { JOBS, QUEUES } from "~/modules/jobs/registry";
 import { startWorkers, type WorkerRuntime } from "../../workers/runtime";
+import { deleteQueueKeys, eventually, testQueuePrefix } from "../setup/async";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { createCandidate, createOrganisations, createSkills, vacancyData } from "./search-fixtures";
 
 let ctx: TestContext;
 let runtime: WorkerRuntime;
 const vacancyIds: string[] = [];
-const queuePrefix = `test_${randomBytes(4).toString("hex")}`;
+const queuePrefix = testQueuePrefix();
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 beforeAll(async () => {
   ctx = await createTestContext("matchruns");
@@ -50,10 +40,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await runtime?.close();
-  const redis = createRedis("worker");
-  const keys = await redis.keys(`${queuePrefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
+  await deleteQueueKeys(queuePrefix);
   await ctx?.cleanup();
 });
 

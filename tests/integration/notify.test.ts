@@ -17,19 +17,19 @@ import { serializeSessionCookie } from "~/utils/session-cookie.server";
 import { getEnv } from "~/utils/env.server";
 import { createLogger } from "~/utils/logger.server";
 import { createMailer, type Mailer } from "~/utils/mailer.server";
-import { createRedis } from "~/utils/redis.server";
 import { getWorkerConfig } from "../../workers/config";
 import { getNotifyConfig } from "../../workers/jobs/notify-config";
 import { startWorkers, type WorkerRuntime } from "../../workers/runtime";
+import { deleteQueueKeys, eventually, testQueuePrefix } from "../setup/async";
 import { createTestContext, type TestContext } from "../setup/test-db";
-import { createMatchedVacancy, createUser, createWorld, eventually, explanation } from "./notify-helpers";
+import { createMatchedVacancy, createUser, createWorld, explanation } from "./notify-helpers";
 import { createCandidate, createSkills, vacancyData } from "./search-fixtures";
 
 let ctx: TestContext;
 let runtime: WorkerRuntime;
 let mail: MailServer;
 let mailer: Mailer;
-const queuePrefix = `test_${randomBytes(4).toString("hex")}`;
+const queuePrefix = testQueuePrefix();
 /** What app/server/app.ts hands every loader and action. */
 const context = { cspNonce: "test" };
 
@@ -57,10 +57,7 @@ afterAll(async () => {
   await runtime?.close();
   mailer?.close();
   await mail?.close();
-  const redis = createRedis("worker");
-  const keys = await redis.keys(`${queuePrefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
+  await deleteQueueKeys(queuePrefix);
   await ctx?.cleanup();
 });
 

@@ -1,21 +1,20 @@
 // Instant re-matching: a change written with its outbox row reaches the stored
 // matches within seconds through dispatcher → search sync → matching, with no
 // nightly run; a burst of changes to one vacancy becomes one re-match.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeOutbox } from "~/modules/outbox/outbox.server";
 import { createLogger } from "~/utils/logger.server";
-import { createRedis } from "~/utils/redis.server";
 import { setupIndexes } from "../../search/setup";
 import { getWorkerConfig } from "../../workers/config";
 import { QUEUES } from "~/modules/jobs/registry";
 import { startWorkers, type WorkerRuntime } from "../../workers/runtime";
+import { deleteQueueKeys, eventually, testQueuePrefix } from "../setup/async";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { createCandidate, createOrganisations, createSkills, createVacancyWithOutbox } from "./search-fixtures";
 
 let ctx: TestContext;
 let runtime: WorkerRuntime;
-const queuePrefix = `test_${randomBytes(4).toString("hex")}`;
+const queuePrefix = testQueuePrefix();
 
 beforeAll(async () => {
   ctx = await createTestContext("rematch");
@@ -25,22 +24,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await runtime?.close();
-  const redis = createRedis("worker");
-  const keys = await redis.keys(`${queuePrefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
+  await deleteQueueKeys(queuePrefix);
   await ctx?.cleanup();
 });
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 describe("instant re-matching", () => {
   it("matches a new candidate within seconds and drops them when consent is withdrawn", async () => {

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeOutbox } from "~/modules/outbox/outbox.server";
@@ -11,13 +10,14 @@ import { dispatchOutbox, outboxJobId } from "../../workers/jobs/outbox-dispatch"
 import { pruneOutbox } from "../../workers/jobs/outbox-prune";
 import { QUEUES } from "~/modules/jobs/registry";
 import { startWorkers, type WorkerRuntime } from "../../workers/runtime";
+import { deleteQueueKeys, eventually, testQueuePrefix } from "../setup/async";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { createCandidate, createOrganisations, createSkills, createVacancyWithOutbox } from "./search-fixtures";
 
 let ctx: TestContext;
 let runtime: WorkerRuntime;
 let orgs: Awaited<ReturnType<typeof createOrganisations>>;
-const queuePrefix = `test_${randomBytes(4).toString("hex")}`;
+const queuePrefix = testQueuePrefix();
 let log: ReturnType<typeof createLogger>;
 
 beforeAll(async () => {
@@ -31,22 +31,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await runtime?.close();
   // Our test prefix only: other test files use their own.
-  const redis = createRedis("worker");
-  const keys = await redis.keys(`${queuePrefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
+  await deleteQueueKeys(queuePrefix);
   await ctx?.cleanup();
 });
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const documentOrNull = (name: string, id: string) =>
   getAdminClient()
