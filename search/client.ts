@@ -3,8 +3,9 @@
 // search client, whose key can do nothing but search this deployment's indexes
 // (docs/decisions/005-search-and-outbox.md).
 import { createHash } from "node:crypto";
-import { Meilisearch, MeilisearchApiError, type Key } from "meilisearch";
+import { Meilisearch, type Key } from "meilisearch";
 import { getEnv } from "~/utils/env.server";
+import { meiliApiError, nodeHttpClient } from "./http-transport";
 
 /** The live uid of a logical index, e.g. "vacancies" → "jobbro_vacancies". */
 export function indexUid(name: string, prefix = getEnv().MEILI_INDEX_PREFIX): string {
@@ -13,7 +14,7 @@ export function indexUid(name: string, prefix = getEnv().MEILI_INDEX_PREFIX): st
 
 export function getAdminClient(): Meilisearch {
   const env = getEnv();
-  return new Meilisearch({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY });
+  return new Meilisearch({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, httpClient: nodeHttpClient });
 }
 
 /**
@@ -57,7 +58,7 @@ async function getKeyOrNull(admin: Meilisearch, uid: string): Promise<Key | null
   try {
     return await admin.getKey(uid);
   } catch (error) {
-    if (error instanceof MeilisearchApiError && error.response.status === 404) return null;
+    if (meiliApiError(error)?.response.status === 404) return null;
     throw error;
   }
 }
@@ -76,7 +77,7 @@ export function getSearchClient(): Promise<Meilisearch> {
   if (!client) {
     client = (async () => {
       const apiKey = env.MEILI_SEARCH_KEY ?? (await ensureSearchKey(getAdminClient(), env.MEILI_INDEX_PREFIX)).key;
-      return new Meilisearch({ host: env.MEILI_URL, apiKey });
+      return new Meilisearch({ host: env.MEILI_URL, apiKey, httpClient: nodeHttpClient });
     })();
     // A failed derivation (Meilisearch down at start) must not stick.
     client.catch(() => searchClients.delete(cacheKey));

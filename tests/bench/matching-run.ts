@@ -1,0 +1,52 @@
+// The matching process of the benchmark, forked by ./matching.ts so that its RSS
+// is that of a process that only matches (like a matching worker), not of the
+// one that generated 100,000 candidates and imported the geography. Runs the raw
+// floor, the full matching run and the breakdown side by side, and sends the
+// figures to the parent over IPC. Environment (database, index prefix) comes
+// from the parent.
+import { disconnectDb, getDb } from "~/utils/db.server";
+import { getSearchClient } from "../../search/client";
+import { withFetchTransport } from "./node-http-transport";
+import { measureBreakdown, measureMatchAll, measureRawFloor, loadOpenVacancies } from "./phases";
+
+export interface MatchRunRequest {
+  concurrency: number;
+  breakdownSample: number;
+  meiliPid?: number;
+  /** Match only this many evenly spaced vacancies instead of all. */
+  sample?: number;
+}
+
+const request = JSON.parse(process.env.BENCH_MATCH_REQUEST ?? "null") as MatchRunRequest | null;
+if (!request || !process.send) {
+  console.error("matching-run.ts is started by tests/bench/matching.ts (needs BENCH_MATCH_REQUEST and an IPC channel).");
+  process.exit(2);
+}
+const say = (msg: string) => console.log(`[bench matching ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+try {
+  const db = getDb();
+  const search = await getSearchClient();
+  const open = await loadOpenVacancies(db);
+  const step = request.sample ? Math.max(1, Math.floor(open.length / request.sample)) : 1;
+  const vacancies = open.filter((_, i) => i % step === 0).slice(0, request.sample ?? open.length);
+  say(`raw-query floor: ${vacancies.length} vacancies, ${request.concurrency} in flight`);
+  const floor = await measureRawFloor(search, vacancies, request.concurrency, (n) => say(`floor: ${n} vacancies`));
+  say(`floor: ${floor.seconds} s, ${floor.candidateHits.total} candidate hits, ${floor.bandQueriesAtCap}/${floor.bandQueries} band queries at the hit cap`);
+  say(`matchVacancy for all ${vacancies.length} vacancies`);
+  const full = await measureMatchAll(db, search, vacancies.map((v) => v.id), request.concurrency, request.meiliPid, (n) =>
+    say(`matched ${n} vacancies`),
+  );
+  say(`matching: ${full.seconds} s, ${full.stored} matches stored, peak RSS ${Math.round(full.peakRssBytes / 1048576)} MiB`);
+  const breakdown = await measureBreakdown(db, search, withFetchTransport(search), vacancies, floor, full, request.breakdownSample, request.concurrency);
+  const { durations: _fd, hitsByVacancy: _h, ...floorFigures } = floor;
+  const { durations: _md, ...fullFigures } = full;
+  await new Promise<void>((resolve, reject) =>
+    process.send!({ ok: true, floor: floorFigures, full: fullFigures, breakdown }, (error: Error | null) => (error ? reject(error) : resolve())),
+  );
+} catch (error) {
+  process.send({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exitCode = 1;
+} finally {
+  await disconnectDb();
+}

@@ -1,0 +1,355 @@
+// The measured phases of the matching benchmark: index build, consultant search
+// latency, and matching every open vacancy next to the raw-query floor.
+import type { Meilisearch, MultiSearchQuery, SearchParams } from "meilisearch";
+import type { VacancyForMatching } from "~/modules/matching/types";
+import { computeVacancyMatches, matchVacancy } from "~/modules/matching/service.server";
+import type { Db } from "~/utils/db.server";
+import { indexUid } from "../../search/client";
+import { INDEXES } from "../../search/indexes/registry";
+import { candidateQueriesForVacancy, MAX_HITS_PER_QUERY, offeringQueryForSkills } from "../../search/queries/matching";
+import { and, geoRadius, inList } from "../../search/queries/filters";
+import { toUnixSeconds } from "../../search/indexes/fields";
+import { reindexIndex } from "../../search/reindex";
+import { median, percentile, round, RssSampler, runPool, timed } from "./measure";
+import { Rng } from "./rng";
+
+// ───────────── 1. Index build ─────────────
+
+export interface IndexBuildResult {
+  index: string;
+  documents: number;
+  seconds: number;
+  docsPerSecond: number;
+  /** Sum of Meilisearch's own document-addition task durations: the rest is reading PostgreSQL and waiting. */
+  meiliIndexingSeconds: number;
+}
+
+export async function measureIndexBuild(db: Db, admin: Meilisearch): Promise<IndexBuildResult[]> {
+  const results: IndexBuildResult[] = [];
+  for (const definition of INDEXES) {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const { value, ms } = await timed(() => reindexIndex(definition, { db, client: admin }));
+    const tasks = await admin.tasks.getTasks({ types: ["documentAdditionOrUpdate"], afterEnqueuedAt: since, limit: 1000 });
+    const live = indexUid(definition.name);
+    const meiliSeconds = tasks.results
+      .filter((t) => t.indexUid?.startsWith(`${live}__build_`))
+      .reduce((sum, t) => sum + isoDurationSeconds(t.duration), 0);
+    results.push({
+      index: definition.name,
+      documents: value.documents,
+      seconds: round(ms / 1000, 2),
+      docsPerSecond: Math.round(value.documents / (ms / 1000)),
+      meiliIndexingSeconds: round(meiliSeconds, 2),
+    });
+  }
+  return results;
+}
+
+/** Meilisearch task durations look like "PT1.234S" or "PT2M3.5S". */
+export function isoDurationSeconds(d: string | null | undefined): number {
+  const m = d ? /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(d) : null;
+  if (!m) return 0;
+  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+}
+
+// ───────────── 2. Consultant search latency ─────────────
+
+/**
+ * A consultant looking for people for a job: the job's key skills, within a
+ * radius of the workplace, available by the start date, nearest first, one page.
+ */
+export function consultantSearches(vacancies: VacancyForMatching[], count: number, seed: number, nearestFirst: boolean): { params: SearchParams }[] {
+  // Same seed for both variants: the same searches, with and without the sort.
+  const rng = new Rng(seed, "consultant-searches");
+  return Array.from({ length: count }, () => {
+    const v = rng.pick(vacancies);
+    const skills = rng.sample(v.requiredSkillIds, rng.int(1, Math.min(3, v.requiredSkillIds.length)));
+    const radius = rng.pick([10, 20, 25, 30, 50]);
+    const { latitude, longitude } = v.location;
+    return {
+      params: {
+        filter: and(
+          'status = "ACTIVE"',
+          "hasMatchingConsent = true",
+          inList("skillIds", skills),
+          `availableFrom <= ${toUnixSeconds(v.startDate)}`,
+          geoRadius(latitude, longitude, radius),
+        ),
+        ...(nearestFirst ? { sort: [`_geoPoint(${latitude}, ${longitude}):asc`] } : {}),
+        limit: 20,
+        attributesToRetrieve: ["id", "pseudonym", "skillIds", "availableFrom", "commuteRadiusKm", "postalCode"],
+      },
+    };
+  });
+}
+
+export interface LatencyRound {
+  concurrency: number;
+  queries: number;
+  p50: number;
+  p95: number;
+  max: number;
+  serverP50: number;
+  serverP95: number;
+  meanTotalHits: number;
+  queriesPerSecond: number;
+}
+
+export interface LatencyResult {
+  variant: string;
+  concurrency: number;
+  rounds: LatencyRound[];
+  /** Medians over the rounds. */
+  p50: number;
+  p95: number;
+  queriesPerSecond: number;
+}
+
+export async function measureSearchLatency(
+  variant: string,
+  search: Meilisearch,
+  queries: { params: SearchParams }[],
+  concurrency: number,
+  rounds: number,
+  perRound: number,
+): Promise<LatencyResult> {
+  const uid = indexUid("candidates");
+  const index = search.index(uid);
+  // Warm-up: first queries pay for opening the index and filling caches.
+  await runPool(queries.slice(0, 30), concurrency, async (q) => void (await index.search("", q.params)));
+  const results: LatencyRound[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const slice = Array.from({ length: perRound }, (_, i) => queries[(r * perRound + i) % queries.length]);
+    const server: number[] = [];
+    const totals: number[] = [];
+    const started = performance.now();
+    const durations = await runPool(slice, concurrency, async (q) => {
+      const res = await index.search("", q.params);
+      server.push(res.processingTimeMs);
+      totals.push(res.estimatedTotalHits ?? 0);
+    });
+    const wall = (performance.now() - started) / 1000;
+    results.push({
+      concurrency,
+      queries: slice.length,
+      p50: round(percentile(durations, 50)),
+      p95: round(percentile(durations, 95)),
+      max: round(Math.max(...durations)),
+      serverP50: percentile(server, 50),
+      serverP95: percentile(server, 95),
+      meanTotalHits: Math.round(totals.reduce((a, b) => a + b, 0) / totals.length),
+      queriesPerSecond: Math.round(slice.length / wall),
+    });
+  }
+  return {
+    variant,
+    concurrency,
+    rounds: results,
+    p50: median(results.map((r) => r.p50)),
+    p95: median(results.map((r) => r.p95)),
+    queriesPerSecond: median(results.map((r) => r.queriesPerSecond)),
+  };
+}
+
+// ───────────── 3. Matching all vacancies, and the raw-query floor ─────────────
+
+/** Every open vacancy as matching sees it, in one query (the engine reads them one by one). */
+export async function loadOpenVacancies(db: Db): Promise<VacancyForMatching[]> {
+  const rows = await db.$queryRaw<
+    { id: string; start: string; latitude: number; longitude: number; dl: boolean; up: boolean; req: string[]; nice: string[] }[]
+  >`
+    SELECT v.id, to_char(v."startDate", 'YYYY-MM-DD') AS start, v.latitude, v.longitude,
+           v."requiresDrivingLicence" AS dl, v."acceptsUpskilling" AS up,
+           coalesce(array_agg(s."skillId" ORDER BY s."skillId") FILTER (WHERE s.requirement = 'REQUIRED'), '{}') AS req,
+           coalesce(array_agg(s."skillId" ORDER BY s."skillId") FILTER (WHERE s.requirement = 'NICE_TO_HAVE'), '{}') AS nice
+    FROM "Vacancy" v LEFT JOIN "VacancySkill" s ON s."vacancyId" = v.id
+    WHERE v.status = 'OPEN' GROUP BY v.id ORDER BY v.id`;
+  return rows.map((r) => ({
+    id: r.id,
+    requiredSkillIds: r.req,
+    niceSkillIds: r.nice,
+    startDate: new Date(`${r.start}T00:00:00Z`),
+    location: { latitude: r.latitude, longitude: r.longitude },
+    requiresDrivingLicence: r.dl,
+    acceptsUpskilling: r.up,
+  }));
+}
+
+/** Exactly the multi-search computeVacancyMatches sends (app/modules/matching/service.server.ts). */
+export function engineQueries(vacancy: VacancyForMatching): { queries: MultiSearchQuery[]; candidateQueries: number } {
+  const candidateQueries = candidateQueriesForVacancy(vacancy, indexUid("candidates"));
+  if (candidateQueries.length === 0) return { queries: [], candidateQueries: 0 };
+  const offeringQuery = offeringQueryForSkills(vacancy.requiredSkillIds, vacancy.startDate, indexUid("offerings"));
+  return { queries: vacancy.requiredSkillIds.length ? [...candidateQueries, offeringQuery] : candidateQueries, candidateQueries: candidateQueries.length };
+}
+
+export interface FloorResult {
+  vacancies: number;
+  seconds: number;
+  perVacancyMs: { p50: number; p95: number; max: number };
+  candidateHits: { total: number; p50: number; p95: number; max: number };
+  bandQueries: number;
+  /** Band queries that returned MAX_HITS_PER_QUERY hits: candidates beyond the cap were never seen. */
+  bandQueriesAtCap: number;
+  vacanciesWithABandAtCap: number;
+  serverMsTotal: number;
+  durations: number[];
+  hitsByVacancy: Map<string, number>;
+}
+
+export async function measureRawFloor(
+  search: Meilisearch,
+  vacancies: VacancyForMatching[],
+  concurrency: number,
+  progress: (done: number) => void = () => {},
+): Promise<FloorResult> {
+  const hits: number[] = new Array(vacancies.length).fill(0);
+  let bandQueries = 0;
+  let atCap = 0;
+  let vacanciesAtCap = 0;
+  let serverMs = 0;
+  const started = performance.now();
+  const durations = await runPool(vacancies, concurrency, async (v, i) => {
+    const { queries, candidateQueries } = engineQueries(v);
+    if (queries.length === 0) return;
+    const { results } = await search.multiSearch({ queries });
+    let capped = false;
+    for (const [k, r] of results.entries()) {
+      serverMs += r.processingTimeMs;
+      if (k >= candidateQueries) continue;
+      bandQueries++;
+      hits[i] += r.hits.length;
+      if (r.hits.length >= MAX_HITS_PER_QUERY) {
+        atCap++;
+        capped = true;
+      }
+    }
+    if (capped) vacanciesAtCap++;
+    if ((i + 1) % 5000 === 0) progress(i + 1);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    vacancies: vacancies.length,
+    seconds: round(seconds, 1),
+    perVacancyMs: { p50: round(percentile(durations, 50)), p95: round(percentile(durations, 95)), max: round(Math.max(...durations)) },
+    candidateHits: {
+      total: hits.reduce((a, b) => a + b, 0),
+      p50: percentile(hits, 50),
+      p95: percentile(hits, 95),
+      max: Math.max(...hits),
+    },
+    bandQueries,
+    bandQueriesAtCap: atCap,
+    vacanciesWithABandAtCap: vacanciesAtCap,
+    serverMsTotal: Math.round(serverMs),
+    durations,
+    hitsByVacancy: new Map(vacancies.map((v, i) => [v.id, hits[i]])),
+  };
+}
+
+export interface MatchAllResult {
+  vacancies: number;
+  seconds: number;
+  perVacancyMs: { p50: number; p95: number; max: number };
+  considered: number;
+  stored: number;
+  created: number;
+  upskilling: number;
+  vacanciesWithoutMatches: number;
+  baselineRssBytes: number;
+  peakRssBytes: number;
+  peakMeiliRssBytes: number | null;
+  rssSamples: number;
+  durations: number[];
+}
+
+/** matchVacancy = computeVacancyMatches + storeMatches, for every open vacancy, `concurrency` in flight. */
+export async function measureMatchAll(
+  db: Db,
+  search: Meilisearch,
+  vacancyIds: string[],
+  concurrency: number,
+  meiliPid?: number,
+  progress: (done: number) => void = () => {},
+): Promise<MatchAllResult> {
+  const totals = { considered: 0, stored: 0, created: 0, upskilling: 0, empty: 0 };
+  const baselineRssBytes = process.memoryUsage().rss;
+  const sampler = new RssSampler(meiliPid).start();
+  const started = performance.now();
+  let durations: number[];
+  let memory: ReturnType<RssSampler["stop"]>;
+  try {
+    durations = await runPool(vacancyIds, concurrency, async (id, i) => {
+      const outcome = await matchVacancy(id, { db, search, runId: null });
+      totals.considered += outcome.considered;
+      totals.stored += outcome.stored;
+      totals.created += outcome.created;
+      totals.upskilling += outcome.upskilling;
+      if (outcome.stored === 0) totals.empty++;
+      if ((i + 1) % 5000 === 0) progress(i + 1);
+    });
+  } finally {
+    memory = sampler.stop();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    vacancies: vacancyIds.length,
+    seconds: round(seconds, 1),
+    perVacancyMs: { p50: round(percentile(durations, 50)), p95: round(percentile(durations, 95)), max: round(Math.max(...durations)) },
+    considered: totals.considered,
+    stored: totals.stored,
+    created: totals.created,
+    upskilling: totals.upskilling,
+    vacanciesWithoutMatches: totals.empty,
+    baselineRssBytes,
+    peakRssBytes: memory.peakRssBytes,
+    peakMeiliRssBytes: memory.peakOtherRssBytes,
+    rssSamples: memory.samples,
+    durations,
+  };
+}
+
+export interface BreakdownResult {
+  sample: number;
+  /** Mean ms per vacancy, all measured at the same concurrency in this run. */
+  rawQueryMs: number;
+  /** The same raw queries for the same sample, sent through Node's built-in fetch (the client library's default) instead of the app's node:http transport. */
+  rawQueryNodeHttpMs: number;
+  computeMs: number;
+  matchAndStoreMs: number;
+  /** computeVacancyMatches' `considered` equals the raw floor's candidate hits for every sampled vacancy. */
+  sameHitsAsFloor: boolean;
+}
+
+/**
+ * Splits the cost for a sample: raw query (floor), compute (load + query + score),
+ * and match-and-store (from the full run). compute is re-run here without storing.
+ */
+export async function measureBreakdown(
+  db: Db,
+  search: Meilisearch,
+  nodeHttpSearch: Meilisearch,
+  vacancies: VacancyForMatching[],
+  floor: FloorResult,
+  full: MatchAllResult,
+  sampleSize: number,
+  concurrency: number,
+): Promise<BreakdownResult> {
+  const step = Math.max(1, Math.floor(vacancies.length / sampleSize));
+  const indices = vacancies.map((_, i) => i).filter((i) => i % step === 0).slice(0, sampleSize);
+  let sameHits = true;
+  const computeDurations = await runPool(indices, concurrency, async (i) => {
+    const computed = await computeVacancyMatches(vacancies[i].id, { db, search });
+    if ((computed?.considered ?? 0) !== floor.hitsByVacancy.get(vacancies[i].id)) sameHits = false;
+  });
+  const nodeHttpFloor = await measureRawFloor(nodeHttpSearch, indices.map((i) => vacancies[i]), concurrency);
+  const mean = (xs: number[]) => round(xs.reduce((a, b) => a + b, 0) / xs.length);
+  return {
+    sample: indices.length,
+    rawQueryMs: mean(indices.map((i) => floor.durations[i])),
+    rawQueryNodeHttpMs: mean(nodeHttpFloor.durations),
+    computeMs: mean(computeDurations),
+    matchAndStoreMs: mean(indices.map((i) => full.durations[i])),
+    sameHitsAsFloor: sameHits,
+  };
+}
