@@ -14,6 +14,8 @@ import { setupIndexes } from "../../search/setup";
 import { reindexAll } from "../../search/reindex";
 import { DEFAULT_HTTP_PORT, startMailServer, type MailServer } from "./mail-server";
 import { checkPostgres, checkRedis, ServiceUnavailableError } from "./preflight.server";
+import { JOBS } from "~/modules/jobs/registry";
+import { closeQueues, enqueue } from "~/utils/queue.server";
 
 const step = (message: string) => console.log(`\x1b[36m▸\x1b[0m ${message}`);
 const children: ChildProcess[] = [];
@@ -89,6 +91,13 @@ async function main() {
     });
   }
 
+  if (seed.seeded) {
+    // Fresh demo data has no matches until the nightly run; start one now so the
+    // portals show matches within a minute.
+    await enqueue(JOBS.runStart, { kind: "MANUAL" });
+    await closeQueues();
+    console.log("  A first matching run was started for the demo data.");
+  }
   console.log(`\n  Jobbro runs at \x1b[1m${env.APP_URL}\x1b[0m`);
   if (mail) console.log(`  Mail sent by Jobbro: ${mail.webUrl}`);
   console.log(`  Queue dashboard (operators): ${env.APP_URL}/admin/queues\n`);
