@@ -13,7 +13,9 @@ describe("worker config", () => {
       reconcileEveryMs: 60_000,
       lockDurationMs: 30_000,
       stalledIntervalMs: 30_000,
+      rateLimitPerSecond: null,
     });
+    expect(getWorkerConfig({ WORKER_RATE_LIMIT_PER_SECOND: "50" }).rateLimitPerSecond).toBe(50);
     expect(() => getWorkerConfig({ MATCH_BATCH_SIZE: "0" })).toThrow(/MATCH_BATCH_SIZE/);
     expect(() => getWorkerConfig({ WORKER_CONCURRENCY: "zero" })).toThrow(/WORKER_CONCURRENCY/);
     expect(() => getWorkerConfig({ WORKER_QUEUE_PREFIX: "a:b" })).toThrow(/WORKER_QUEUE_PREFIX/);

@@ -19,6 +19,8 @@ const WorkerConfigSchema = z.object({
   /** A job whose worker stops renewing its lock this long is stalled and handed to another worker. */
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** At most this many jobs per second per queue across all workers (BullMQ's limiter); unset means no limit. */
+  WORKER_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
 export type WorkerConfig = {
@@ -31,6 +33,7 @@ export type WorkerConfig = {
   reconcileEveryMs: number;
   lockDurationMs: number;
   stalledIntervalMs: number;
+  rateLimitPerSecond: number | null;
 };
 
 export function getWorkerConfig(source: Record<string, string | undefined> = process.env): WorkerConfig {
@@ -49,5 +52,6 @@ export function getWorkerConfig(source: Record<string, string | undefined> = pro
     reconcileEveryMs: parsed.data.RUN_RECONCILE_EVERY_MS,
     lockDurationMs: parsed.data.WORKER_LOCK_DURATION_MS,
     stalledIntervalMs: parsed.data.WORKER_STALLED_INTERVAL_MS,
+    rateLimitPerSecond: parsed.data.WORKER_RATE_LIMIT_PER_SECOND ?? null,
   };
 }

@@ -56,6 +56,7 @@ export async function startWorkers({ config, log, db = getDb(), notify = getNoti
     autorun: true,
     lockDuration: config.lockDurationMs,
     stalledInterval: config.stalledIntervalMs,
+    ...(config.rateLimitPerSecond ? { limiter: { max: config.rateLimitPerSecond, duration: 1000 } } : {}),
   } as const;
   const workers = [
     new Worker(
