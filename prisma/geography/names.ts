@@ -2,6 +2,7 @@
 // and GeoNames ("Århus", "Skaerbaek", "Copenhagen"). Matching works on a
 // normalised key: lower case, Danish letters spelt out the way GeoNames'
 // ASCII forms do, and district suffixes removed.
+import { foldDanish } from "~/modules/text/fold";
 
 /** GeoNames uses English exonyms for a few Danish towns. */
 const EXONYMS: Record<string, string> = {
@@ -19,13 +20,7 @@ const DISTRICT_SUFFIXES = new Set([
 ]);
 
 export function normaliseTownName(name: string): string {
-  const key = name
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "oe")
-    .replace(/å/g, "aa")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  const key = foldDanish(name)
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
   return EXONYMS[key] ?? key;

@@ -1,5 +1,6 @@
 // Seeded randomness. Each part of the demo gets its own Faker stream, so that
 // e.g. changing the number of candidates does not reshuffle the vacancies.
+import { foldDanish } from "~/modules/text/fold";
 import { da, en, Faker } from "@faker-js/faker";
 
 export const DEFAULT_SEED = 20261123;
@@ -28,13 +29,7 @@ export function addDays(date: Date, days: number): Date {
 }
 
 export function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "oe")
-    .replace(/å/g, "aa")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  return foldDanish(text)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 }
