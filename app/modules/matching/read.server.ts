@@ -21,6 +21,20 @@ export interface MatchReader {
 /** Only the best this-many are returned; the matcher stores at most 100 per vacancy anyway. */
 const MAX_MATCHES = 200;
 
+/** The fields of a stored match both readers return; each adds its own side of the pair. */
+const matchFields = {
+  id: true,
+  kind: true,
+  score: true,
+  status: true,
+  isNew: true,
+  explanation: true,
+} as const;
+
+/** Current matches, best first, in a stable order. */
+const currentMatches = { current: true } as const;
+const rankOrder = [{ score: "desc" as const }, { id: "asc" as const }];
+
 const skillExplanation = z.object({ skillId: z.string(), met: z.boolean(), viaOfferingId: z.string().optional() });
 // Parsed, not cast: explanations are JSON written by earlier versions of the matcher too.
 const storedExplanation = z.object({
@@ -126,16 +140,11 @@ export async function readVacancyMatches(db: Db, reader: MatchReader, vacancyId:
   if (!vacancy) throw new NotFoundError("Vacancy");
 
   const rows = await db.match.findMany({
-    where: { vacancyId, current: true },
-    orderBy: [{ score: "desc" }, { id: "asc" }],
+    where: { vacancyId, ...currentMatches },
+    orderBy: rankOrder,
     take: MAX_MATCHES,
     select: {
-      id: true,
-      kind: true,
-      score: true,
-      status: true,
-      isNew: true,
-      explanation: true,
+      ...matchFields,
       // Pseudonym only: see the note at the top of this file.
       candidate: { select: { id: true, pseudonym: true, jobcentreId: true } },
     },
@@ -170,16 +179,11 @@ export async function readCandidateMatches(db: Db, reader: MatchReader, candidat
   if (!candidate) throw new NotFoundError("Candidate");
 
   const rows = await db.match.findMany({
-    where: { candidateId, current: true },
-    orderBy: [{ score: "desc" }, { id: "asc" }],
+    where: { candidateId, ...currentMatches },
+    orderBy: rankOrder,
     take: MAX_MATCHES,
     select: {
-      id: true,
-      kind: true,
-      score: true,
-      status: true,
-      isNew: true,
-      explanation: true,
+      ...matchFields,
       vacancy: {
         select: {
           id: true,
