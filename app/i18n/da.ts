@@ -1,5 +1,13 @@
 // Danish: the default language and the source of the translation keys. en.ts
 // must have exactly the same shape (the compiler checks it).
+import { company } from "./da/company";
+import { jobcentre } from "./da/jobcentre";
+import { institution } from "./da/institution";
+import { operator } from "./da/operator";
+import { citizen } from "./da/citizen";
+import { security } from "./da/security";
+import { forms } from "./da/forms";
+import { consultant } from "./da/consultant";
 export const da = {
   meta: {
     title: "Jobbro",
@@ -19,6 +27,27 @@ export const da = {
     footerAbout: "Jobbro drives af kommunernes jobcentre og matcher virksomheders behov for arbejdskraft med ledige og med korte opkvalificeringsforløb.",
     footerContactHeading: "Kontakt",
     footerContact: "Kontakt dit lokale jobcenter for hjælp til rekruttering.",
+  },
+  nav: {
+    label: "Hovedmenu",
+    overview: "Overblik",
+    vacancies: "Stillinger",
+    newVacancy: "Opret stilling",
+    requests: "Anmodninger",
+    colleagues: "Kolleger",
+    candidates: "Kandidater",
+    vacancySearch: "Stillinger",
+    inbox: "Henvendelser",
+    outcomes: "Resultater",
+    courses: "Kurser",
+    import: "Importér katalog",
+    demand: "Efterspørgsel",
+    organisations: "Organisationer",
+    users: "Brugere",
+    taxonomy: "Taksonomi",
+    runs: "Matchkørsler",
+    queues: "Køer",
+    notifications: "Meddelelser",
   },
   language: {
     da: "Dansk",
@@ -53,51 +82,16 @@ export const da = {
     INSTITUTION: "Uddannelsessted",
     OPERATOR: "Drift",
   },
-  company: {
-    heading: "Virksomhed: {{name}}",
-    vacanciesHeading: "Jeres stillingsopslag",
-    empty: "I har ingen stillingsopslag endnu.",
-    columns: {
-      title: "Stilling",
-      status: "Status",
-      startDate: "Startdato",
-      matches: "Aktuelle kandidatforslag",
-    },
-  },
+  company,
   vacancyStatus: {
     DRAFT: "Kladde",
     OPEN: "Åben",
     PAUSED: "På pause",
     CLOSED: "Lukket",
   },
-  jobcentre: {
-    heading: "Jobcenter: {{name}}",
-    overviewHeading: "Overblik",
-    activeCandidates: "Aktive kandidater",
-    openVacancies: "Åbne stillinger hos virksomheder, I betjener",
-    openContactRequests: "Åbne kontaktanmodninger",
-  },
-  institution: {
-    heading: "Uddannelsessted: {{name}}",
-    coursesHeading: "Jeres kurser",
-    empty: "I har ingen kurser endnu.",
-    columns: {
-      title: "Kursus",
-      amuCode: "AMU-nummer",
-      upcomingOfferings: "Kommende afholdelser",
-    },
-    noAmuCode: "–",
-  },
-  operator: {
-    heading: "Drift: {{name}}",
-    organisationsHeading: "Organisationer",
-    kindHeading: "{{kind}} ({{total}})",
-    emptyKind: "Ingen organisationer af denne type.",
-    columns: {
-      name: "Navn",
-      members: "Brugere",
-    },
-  },
+  jobcentre,
+  institution,
+  operator,
   operations: {
     homeHeading: "Driftsværktøjer",
     runsLink: "Matchkørsler",
@@ -203,4 +197,8 @@ export const da = {
       invalid: "Linket virker ikke. Kopiér hele linket fra e-mailen, eller log på Jobbro og slå e-mails fra under Meddelelser.",
     },
   },
+  citizen,
+  security,
+  forms,
+  consultant,
 } as const;

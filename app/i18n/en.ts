@@ -1,3 +1,11 @@
+import { company } from "./en/company";
+import { jobcentre } from "./en/jobcentre";
+import { institution } from "./en/institution";
+import { operator } from "./en/operator";
+import { citizen } from "./en/citizen";
+import { security } from "./en/security";
+import { forms } from "./en/forms";
+import { consultant } from "./en/consultant";
 import type { Translations } from "./types";
 
 export const en: Translations = {
@@ -19,6 +27,27 @@ export const en: Translations = {
     footerAbout: "Jobbro is run by the municipal jobcentres and matches companies' labour needs with unemployed people, today or after a short upskilling course.",
     footerContactHeading: "Contact",
     footerContact: "Contact your local jobcentre for help with recruitment.",
+  },
+  nav: {
+    label: "Main menu",
+    overview: "Overview",
+    vacancies: "Vacancies",
+    newVacancy: "New vacancy",
+    requests: "Requests",
+    colleagues: "Colleagues",
+    candidates: "Candidates",
+    vacancySearch: "Vacancies",
+    inbox: "Inbox",
+    outcomes: "Outcomes",
+    courses: "Courses",
+    import: "Import catalogue",
+    demand: "Demand",
+    organisations: "Organisations",
+    users: "Users",
+    taxonomy: "Taxonomy",
+    runs: "Matching runs",
+    queues: "Queues",
+    notifications: "Notifications",
   },
   language: {
     da: "Dansk",
@@ -53,51 +82,16 @@ export const en: Translations = {
     INSTITUTION: "Educational institution",
     OPERATOR: "Operations",
   },
-  company: {
-    heading: "Company: {{name}}",
-    vacanciesHeading: "Your vacancies",
-    empty: "You have no vacancies yet.",
-    columns: {
-      title: "Position",
-      status: "Status",
-      startDate: "Start date",
-      matches: "Current candidate suggestions",
-    },
-  },
+  company,
   vacancyStatus: {
     DRAFT: "Draft",
     OPEN: "Open",
     PAUSED: "Paused",
     CLOSED: "Closed",
   },
-  jobcentre: {
-    heading: "Jobcentre: {{name}}",
-    overviewHeading: "Overview",
-    activeCandidates: "Active candidates",
-    openVacancies: "Open vacancies at companies you serve",
-    openContactRequests: "Open contact requests",
-  },
-  institution: {
-    heading: "Educational institution: {{name}}",
-    coursesHeading: "Your courses",
-    empty: "You have no courses yet.",
-    columns: {
-      title: "Course",
-      amuCode: "AMU number",
-      upcomingOfferings: "Upcoming offerings",
-    },
-    noAmuCode: "–",
-  },
-  operator: {
-    heading: "Operations: {{name}}",
-    organisationsHeading: "Organisations",
-    kindHeading: "{{kind}} ({{total}})",
-    emptyKind: "No organisations of this kind.",
-    columns: {
-      name: "Name",
-      members: "Users",
-    },
-  },
+  jobcentre,
+  institution,
+  operator,
   operations: {
     homeHeading: "Operations tools",
     runsLink: "Matching runs",
@@ -203,4 +197,8 @@ export const en: Translations = {
       invalid: "This link does not work. Copy the whole link from the e-mail, or log in to Jobbro and turn e-mail off under Notifications.",
     },
   },
+  citizen,
+  security,
+  forms,
+  consultant,
 };

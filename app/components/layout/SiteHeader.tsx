@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 import type { OrganisationKind } from "~/generated/prisma/enums";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { PortalNav } from "./PortalNav";
 
 export interface HeaderUser {
   name: string;
@@ -68,6 +69,7 @@ export function SiteHeader({ user, language }: { user: HeaderUser | null; langua
           </div>
         </div>
       </div>
+      {user ? <PortalNav kind={user.organisationKind} /> : null}
     </header>
   );
 }
