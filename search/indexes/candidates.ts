@@ -9,6 +9,7 @@
 import type { Settings } from "meilisearch";
 import type { CandidateStatus, Prisma } from "~/generated/prisma/client";
 import { afterIdWhere, type DbReader, type IndexDefinition } from "./definition";
+import { reachCells } from "../geo/reach-cells";
 import { toGeo, toUnixSeconds, type GeoPoint } from "./fields";
 
 export interface CandidateDocument {
@@ -24,13 +25,15 @@ export interface CandidateDocument {
   languages: string[];
   hasMatchingConsent: boolean;
   _geo?: GeoPoint;
+  /** Grid cells the commuting circle touches (search/geo/reach-cells.ts): how matching finds who can reach a workplace. */
+  reachCells: string[];
   postalCode: string;
 }
 
 /** The fields a candidate document may have; tests check documents against it. */
 export const CANDIDATE_DOCUMENT_FIELDS = [
   "id", "jobcentreId", "pseudonym", "status", "skillIds", "availableFrom", "commuteRadiusKm",
-  "hasDrivingLicence", "languages", "hasMatchingConsent", "_geo", "postalCode",
+  "hasDrivingLicence", "languages", "hasMatchingConsent", "_geo", "reachCells", "postalCode",
 ] as const satisfies readonly (keyof CandidateDocument)[];
 
 export const candidateSelect = {
@@ -63,6 +66,7 @@ export const candidateSettings = {
     "languages",
     "hasMatchingConsent",
     "_geo",
+    "reachCells",
     "postalCode",
   ],
   sortableAttributes: ["availableFrom", "_geo"],
@@ -70,8 +74,8 @@ export const candidateSettings = {
   synonyms: {},
   // Pseudonyms are looked up exactly; a typo must not show someone else.
   typoTolerance: { enabled: false },
-  // Matching retrieves everyone in reach in one query per radius band (search/queries/matching.ts).
-  pagination: { maxTotalHits: 5000 },
+  // Matching retrieves everyone in reach of a workplace in one query (search/queries/matching.ts).
+  pagination: { maxTotalHits: 10000 },
 } satisfies Settings;
 
 /** Whether a candidate belongs in the index at all: active and consenting to matching. */
@@ -93,6 +97,7 @@ export function toDocument(row: CandidateRow): CandidateDocument {
     languages: row.languages,
     hasMatchingConsent: row.consents.length > 0,
     ...(geo ? { _geo: geo } : {}),
+    reachCells: geo ? reachCells({ latitude: geo.lat, longitude: geo.lng }, row.commuteRadiusKm) : [],
     postalCode: row.postalCode,
   };
 }

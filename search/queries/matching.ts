@@ -1,52 +1,40 @@
 // Retrieval for the matching engine. Meilisearch narrows the field to those in
 // reach; app/modules/matching scores them. Each candidate has their own
-// commuting radius, which a single geo filter cannot express, so candidates are
-// fetched per radius band in one multi-search: band (lo, hi] asks for candidates
-// whose radius lies in that band within hi km of the workplace. The exact
-// distance check against each candidate's own radius happens in TypeScript.
+// commuting radius, so "in reach" is asked of the candidate, not the workplace:
+// candidate documents list the grid cells their commuting circle touches, and a
+// vacancy asks for its own cell (search/geo/reach-cells.ts) – one query per
+// vacancy with plain facet filters. The cells are a superset of each circle;
+// the exact distance check against each candidate's own radius happens in
+// TypeScript (app/modules/matching/score.ts).
 import type { MultiSearchQuery } from "meilisearch";
 import type { CandidateForMatching, OfferingForMatching, VacancyForMatching } from "~/modules/matching/types";
+import { pointCells } from "../geo/reach-cells";
 import type { CandidateDocument } from "../indexes/candidates";
 import type { OfferingDocument } from "../indexes/offerings";
 import type { VacancyDocument } from "../indexes/vacancies";
 import { toUnixSeconds } from "../indexes/fields";
 import { and, geoRadius, inList } from "./filters";
 
-/** Upper edges of the radius bands, km. The last band reaches across Denmark. */
-export const RADIUS_BANDS_KM = [10, 20, 30, 40, 50, 75, 100, 500] as const;
 /** Per query; the candidates index allows this many hits (pagination.maxTotalHits). */
-export const MAX_HITS_PER_QUERY = 5000;
+export const MAX_HITS_PER_QUERY = 10000;
 
 export const CANDIDATE_MATCH_FIELDS = [
   "id", "skillIds", "availableFrom", "commuteRadiusKm", "hasDrivingLicence", "status", "hasMatchingConsent", "_geo",
 ] as const satisfies readonly (keyof CandidateDocument)[];
 
+/** The candidate queries for one vacancy (one, or none when it has no skills). */
 export function candidateQueriesForVacancy(vacancy: VacancyForMatching, indexUid: string): MultiSearchQuery[] {
   const skills = [...vacancy.requiredSkillIds, ...vacancy.niceSkillIds];
   if (skills.length === 0) return [];
-  const common = and(
+  const filter = and(
     'status = "ACTIVE"',
     "hasMatchingConsent = true",
     `availableFrom <= ${toUnixSeconds(vacancy.startDate)}`,
+    inList("reachCells", pointCells(vacancy.location)),
     inList("skillIds", skills),
     vacancy.requiresDrivingLicence && "hasDrivingLicence = true",
   );
-  let lower = 0;
-  return RADIUS_BANDS_KM.map((upper) => {
-    const band = and(
-      `commuteRadiusKm > ${lower}`,
-      `commuteRadiusKm <= ${upper}`,
-      geoRadius(vacancy.location.latitude, vacancy.location.longitude, upper),
-    );
-    lower = upper;
-    return {
-      indexUid,
-      q: "",
-      filter: `${common} AND ${band}`,
-      limit: MAX_HITS_PER_QUERY,
-      attributesToRetrieve: [...CANDIDATE_MATCH_FIELDS],
-    };
-  });
+  return [{ indexUid, q: "", filter, limit: MAX_HITS_PER_QUERY, attributesToRetrieve: [...CANDIDATE_MATCH_FIELDS] }];
 }
 
 export function offeringQueryForSkills(skillIds: readonly string[], endsBefore: Date, indexUid: string, startsFrom?: Date): MultiSearchQuery {

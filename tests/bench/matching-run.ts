@@ -32,7 +32,7 @@ try {
   const vacancies = open.filter((_, i) => i % step === 0).slice(0, request.sample ?? open.length);
   say(`raw-query floor: ${vacancies.length} vacancies, ${request.concurrency} in flight`);
   const floor = await measureRawFloor(search, vacancies, request.concurrency, (n) => say(`floor: ${n} vacancies`));
-  say(`floor: ${floor.seconds} s, ${floor.candidateHits.total} candidate hits, ${floor.bandQueriesAtCap}/${floor.bandQueries} band queries at the hit cap`);
+  say(`floor: ${floor.seconds} s, ${floor.candidateHits.total} candidate hits, ${floor.candidateQueriesAtCap}/${floor.candidateQueryCount} candidate queries at the hit cap`);
   say(`matchVacancy for all ${vacancies.length} vacancies`);
   const full = await measureMatchAll(db, search, vacancies.map((v) => v.id), request.concurrency, request.meiliPid, (n) =>
     say(`matched ${n} vacancies`),

@@ -188,10 +188,10 @@ export interface FloorResult {
   seconds: number;
   perVacancyMs: { p50: number; p95: number; max: number };
   candidateHits: { total: number; p50: number; p95: number; max: number };
-  bandQueries: number;
-  /** Band queries that returned MAX_HITS_PER_QUERY hits: candidates beyond the cap were never seen. */
-  bandQueriesAtCap: number;
-  vacanciesWithABandAtCap: number;
+  candidateQueryCount: number;
+  /** Candidate queries that returned MAX_HITS_PER_QUERY hits: candidates beyond the cap were never seen. */
+  candidateQueriesAtCap: number;
+  vacanciesAtCap: number;
   serverMsTotal: number;
   durations: number[];
   hitsByVacancy: Map<string, number>;
@@ -204,7 +204,7 @@ export async function measureRawFloor(
   progress: (done: number) => void = () => {},
 ): Promise<FloorResult> {
   const hits: number[] = new Array(vacancies.length).fill(0);
-  let bandQueries = 0;
+  let candidateQueryCount = 0;
   let atCap = 0;
   let vacanciesAtCap = 0;
   let serverMs = 0;
@@ -217,7 +217,7 @@ export async function measureRawFloor(
     for (const [k, r] of results.entries()) {
       serverMs += r.processingTimeMs;
       if (k >= candidateQueries) continue;
-      bandQueries++;
+      candidateQueryCount++;
       hits[i] += r.hits.length;
       if (r.hits.length >= MAX_HITS_PER_QUERY) {
         atCap++;
@@ -238,9 +238,9 @@ export async function measureRawFloor(
       p95: percentile(hits, 95),
       max: Math.max(...hits),
     },
-    bandQueries,
-    bandQueriesAtCap: atCap,
-    vacanciesWithABandAtCap: vacanciesAtCap,
+    candidateQueryCount,
+    candidateQueriesAtCap: atCap,
+    vacanciesAtCap: vacanciesAtCap,
     serverMsTotal: Math.round(serverMs),
     durations,
     hitsByVacancy: new Map(vacancies.map((v, i) => [v.id, hits[i]])),

@@ -4,6 +4,7 @@ import os from "node:os";
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "~/utils/db.server";
 import type { BenchConfig } from "./config";
+import { MAX_HITS_PER_QUERY } from "../../search/queries/matching";
 import { MiB, round } from "./measure";
 import type { BreakdownResult, FloorResult, IndexBuildResult, LatencyResult, MatchAllResult } from "./phases";
 
@@ -165,12 +166,12 @@ export async function writeResultsMarkdown(path: string, r: BenchResults, chartF
       : []),
     "| phase | wall s | per vacancy p50 / p95 / max ms |",
     "|---|---|---|",
-    `| raw floor: the same multi-search per vacancy (${f.bandQueries / Math.max(1, f.vacancies)} candidate band queries + 1 offering query), no scoring, no storing | ${f.seconds} | ${f.perVacancyMs.p50} / ${f.perVacancyMs.p95} / ${f.perVacancyMs.max} |`,
+    `| raw floor: the same multi-search per vacancy (${f.candidateQueryCount / Math.max(1, f.vacancies)} candidate query (reach cells) + 1 offering query), no scoring, no storing | ${f.seconds} | ${f.perVacancyMs.p50} / ${f.perVacancyMs.p95} / ${f.perVacancyMs.max} |`,
     `| \`matchVacancy\` (load + multi-search + score + \`storeMatches\`) | ${full.seconds} | ${full.perVacancyMs.p50} / ${full.perVacancyMs.p95} / ${full.perVacancyMs.max} |`,
     `| **ratio** | **${r.matching.ratio}×** | |`,
     "",
     `- Candidates retrieved per vacancy: p50 ${n(f.candidateHits.p50)}, p95 ${n(f.candidateHits.p95)}, max ${n(f.candidateHits.max)}; ${n(f.candidateHits.total)} in all. Meilisearch's own processing time summed over all queries: ${n(Math.round(f.serverMsTotal / 1000))} s.`,
-    `- Band queries that hit the ${n(5000)}-hit cap (candidates beyond it were never seen): ${n(f.bandQueriesAtCap)} of ${n(f.bandQueries)}, in ${n(f.vacanciesWithABandAtCap)} vacancies.`,
+    `- Candidate queries that hit the ${n(MAX_HITS_PER_QUERY)}-hit cap (candidates beyond it were never seen): ${n(f.candidateQueriesAtCap)} of ${n(f.candidateQueryCount)}, in ${n(f.vacanciesAtCap)} vacancies.`,
     `- Stored ${n(full.stored)} matches (${n(full.created)} new, ${n(full.upskilling)} with upskilling); ${n(full.vacanciesWithoutMatches)} vacancies had none. This was a first run: every match was an INSERT.`,
     `- Split on a sample of ${n(b.sample)} vacancies (mean ms per vacancy, same concurrency): raw query ${b.rawQueryMs} (the same queries through Node's built-in fetch instead of the app's node:http transport: ${b.rawQueryNodeHttpMs}), compute (load + query + score) ${b.computeMs}, match and store ${b.matchAndStoreMs}. Retrieval in the engine returned the same candidates as the raw floor: ${b.sameHitsAsFloor ? "yes" : "**no**"}.`,
     "",
