@@ -11,7 +11,7 @@ export interface BenchConfig {
   courses: number;
   companies: number;
   institutions: number;
-  /** In-flight vacancies while matching all of them. */
+  /** Requests (groups of VACANCIES_PER_REQUEST vacancies) in flight while matching all of them. */
   matchConcurrency: number;
   /** Latency rounds per concurrency level; medians are taken over the rounds. */
   latencyRounds: number;
@@ -22,7 +22,7 @@ export interface BenchConfig {
   insertBatch: number;
 }
 
-const common = { seed: 20261123, matchConcurrency: 8, latencyRounds: 3 } as const;
+const common = { seed: 20261123, matchConcurrency: 4, latencyRounds: 3 } as const;
 
 export const FULL: BenchConfig = {
   ...common,

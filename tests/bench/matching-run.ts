@@ -30,7 +30,7 @@ try {
   const open = await loadOpenVacancies(db);
   const step = request.sample ? Math.max(1, Math.floor(open.length / request.sample)) : 1;
   const vacancies = open.filter((_, i) => i % step === 0).slice(0, request.sample ?? open.length);
-  say(`raw-query floor: ${vacancies.length} vacancies, ${request.concurrency} in flight`);
+  say(`raw-query floor: ${vacancies.length} vacancies, ${request.concurrency} requests in flight`);
   const floor = await measureRawFloor(search, vacancies, request.concurrency, (n) => say(`floor: ${n} vacancies`));
   say(`floor: ${floor.seconds} s, ${floor.candidateHits.total} candidate hits, ${floor.candidateQueriesAtCap}/${floor.candidateQueryCount} candidate queries at the hit cap`);
   say(`matchVacancy for all ${vacancies.length} vacancies`);

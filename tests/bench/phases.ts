@@ -2,7 +2,8 @@
 // latency, and matching every open vacancy next to the raw-query floor.
 import type { Meilisearch, MultiSearchQuery, SearchParams } from "meilisearch";
 import type { VacancyForMatching } from "~/modules/matching/types";
-import { computeVacancyMatches, matchVacancy } from "~/modules/matching/service.server";
+import { VACANCIES_PER_REQUEST } from "~/modules/matching/runs.server";
+import { computeManyVacancyMatches, matchVacancies } from "~/modules/matching/service.server";
 import type { Db } from "~/utils/db.server";
 import { indexUid } from "../../search/client";
 import { INDEXES } from "../../search/indexes/registry";
@@ -175,7 +176,7 @@ export async function loadOpenVacancies(db: Db): Promise<VacancyForMatching[]> {
   }));
 }
 
-/** Exactly the multi-search computeVacancyMatches sends (app/modules/matching/service.server.ts). */
+/** Exactly the queries computeManyVacancyMatches sends for one vacancy (app/modules/matching/service.server.ts). */
 export function engineQueries(vacancy: VacancyForMatching): { queries: MultiSearchQuery[]; candidateQueries: number } {
   const candidateQueries = candidateQueriesForVacancy(vacancy, indexUid("candidates"));
   if (candidateQueries.length === 0) return { queries: [], candidateQueries: 0 };
@@ -183,55 +184,77 @@ export function engineQueries(vacancy: VacancyForMatching): { queries: MultiSear
   return { queries: vacancy.requiredSkillIds.length ? [...candidateQueries, offeringQuery] : candidateQueries, candidateQueries: candidateQueries.length };
 }
 
+/** The vacancies in the groups the nightly run sends them in (VACANCIES_PER_REQUEST per request). */
+export function chunk<T>(items: readonly T[], size = VACANCIES_PER_REQUEST): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 export interface FloorResult {
   vacancies: number;
+  requests: number;
   seconds: number;
-  perVacancyMs: { p50: number; p95: number; max: number };
+  /** Per multi-search request (VACANCIES_PER_REQUEST vacancies each). */
+  perRequestMs: { p50: number; p95: number; max: number };
   candidateHits: { total: number; p50: number; p95: number; max: number };
   candidateQueryCount: number;
   /** Candidate queries that returned MAX_HITS_PER_QUERY hits: candidates beyond the cap were never seen. */
   candidateQueriesAtCap: number;
   vacanciesAtCap: number;
   serverMsTotal: number;
+  /** Per request, in request order. */
   durations: number[];
   hitsByVacancy: Map<string, number>;
 }
 
+/** The raw floor: the same multi-search requests the engine sends, nothing else. */
 export async function measureRawFloor(
   search: Meilisearch,
   vacancies: VacancyForMatching[],
   concurrency: number,
   progress: (done: number) => void = () => {},
 ): Promise<FloorResult> {
-  const hits: number[] = new Array(vacancies.length).fill(0);
+  const hitsByVacancy = new Map<string, number>(vacancies.map((v) => [v.id, 0]));
   let candidateQueryCount = 0;
   let atCap = 0;
   let vacanciesAtCap = 0;
   let serverMs = 0;
+  let done = 0;
+  const requests = chunk(vacancies);
   const started = performance.now();
-  const durations = await runPool(vacancies, concurrency, async (v, i) => {
-    const { queries, candidateQueries } = engineQueries(v);
+  const durations = await runPool(requests, concurrency, async (group) => {
+    const plans = group.map((v) => ({ vacancy: v, ...engineQueries(v) }));
+    const queries = plans.flatMap((p) => p.queries);
     if (queries.length === 0) return;
     const { results } = await search.multiSearch({ queries });
-    let capped = false;
-    for (const [k, r] of results.entries()) {
-      serverMs += r.processingTimeMs;
-      if (k >= candidateQueries) continue;
-      candidateQueryCount++;
-      hits[i] += r.hits.length;
-      if (r.hits.length >= MAX_HITS_PER_QUERY) {
-        atCap++;
-        capped = true;
+    let offset = 0;
+    for (const plan of plans) {
+      let capped = false;
+      for (let k = 0; k < plan.queries.length; k++) {
+        const r = results[offset + k];
+        serverMs += r.processingTimeMs;
+        if (k >= plan.candidateQueries) continue;
+        candidateQueryCount++;
+        hitsByVacancy.set(plan.vacancy.id, (hitsByVacancy.get(plan.vacancy.id) ?? 0) + r.hits.length);
+        if (r.hits.length >= MAX_HITS_PER_QUERY) {
+          atCap++;
+          capped = true;
+        }
       }
+      if (capped) vacanciesAtCap++;
+      offset += plan.queries.length;
     }
-    if (capped) vacanciesAtCap++;
-    if ((i + 1) % 5000 === 0) progress(i + 1);
+    done += group.length;
+    if (done % 5000 < group.length) progress(done);
   });
   const seconds = (performance.now() - started) / 1000;
+  const hits = [...hitsByVacancy.values()];
   return {
     vacancies: vacancies.length,
+    requests: requests.length,
     seconds: round(seconds, 1),
-    perVacancyMs: { p50: round(percentile(durations, 50)), p95: round(percentile(durations, 95)), max: round(Math.max(...durations)) },
+    perRequestMs: { p50: round(percentile(durations, 50)), p95: round(percentile(durations, 95)), max: round(Math.max(...durations)) },
     candidateHits: {
       total: hits.reduce((a, b) => a + b, 0),
       p50: percentile(hits, 50),
@@ -240,22 +263,22 @@ export async function measureRawFloor(
     },
     candidateQueryCount,
     candidateQueriesAtCap: atCap,
-    vacanciesAtCap: vacanciesAtCap,
+    vacanciesAtCap,
     serverMsTotal: Math.round(serverMs),
     durations,
-    hitsByVacancy: new Map(vacancies.map((v, i) => [v.id, hits[i]])),
+    hitsByVacancy,
   };
 }
 
 export interface MatchAllResult {
   vacancies: number;
+  requests: number;
   seconds: number;
-  perVacancyMs: { p50: number; p95: number; max: number };
+  perRequestMs: { p50: number; p95: number; max: number };
   considered: number;
   stored: number;
   created: number;
   upskilling: number;
-  vacanciesWithoutMatches: number;
   baselineRssBytes: number;
   peakRssBytes: number;
   peakMeiliRssBytes: number | null;
@@ -263,7 +286,7 @@ export interface MatchAllResult {
   durations: number[];
 }
 
-/** matchVacancy = computeVacancyMatches + storeMatches, for every open vacancy, `concurrency` in flight. */
+/** matchVacancies (load + multi-search + score + store) for every open vacancy, in the nightly run's groups, `concurrency` groups in flight. */
 export async function measureMatchAll(
   db: Db,
   search: Meilisearch,
@@ -272,21 +295,23 @@ export async function measureMatchAll(
   meiliPid?: number,
   progress: (done: number) => void = () => {},
 ): Promise<MatchAllResult> {
-  const totals = { considered: 0, stored: 0, created: 0, upskilling: 0, empty: 0 };
+  const totals = { considered: 0, stored: 0, created: 0, upskilling: 0 };
   const baselineRssBytes = process.memoryUsage().rss;
   const sampler = new RssSampler(meiliPid).start();
+  const requests = chunk(vacancyIds);
+  let done = 0;
   const started = performance.now();
   let durations: number[];
   let memory: ReturnType<RssSampler["stop"]>;
   try {
-    durations = await runPool(vacancyIds, concurrency, async (id, i) => {
-      const outcome = await matchVacancy(id, { db, search, runId: null });
+    durations = await runPool(requests, concurrency, async (group) => {
+      const outcome = await matchVacancies(group, { db, search, runId: null });
       totals.considered += outcome.considered;
       totals.stored += outcome.stored;
       totals.created += outcome.created;
       totals.upskilling += outcome.upskilling;
-      if (outcome.stored === 0) totals.empty++;
-      if ((i + 1) % 5000 === 0) progress(i + 1);
+      done += group.length;
+      if (done % 5000 < group.length) progress(done);
     });
   } finally {
     memory = sampler.stop();
@@ -294,13 +319,13 @@ export async function measureMatchAll(
   const seconds = (performance.now() - started) / 1000;
   return {
     vacancies: vacancyIds.length,
+    requests: requests.length,
     seconds: round(seconds, 1),
-    perVacancyMs: { p50: round(percentile(durations, 50)), p95: round(percentile(durations, 95)), max: round(Math.max(...durations)) },
+    perRequestMs: { p50: round(percentile(durations, 50)), p95: round(percentile(durations, 95)), max: round(Math.max(...durations)) },
     considered: totals.considered,
     stored: totals.stored,
     created: totals.created,
     upskilling: totals.upskilling,
-    vacanciesWithoutMatches: totals.empty,
     baselineRssBytes,
     peakRssBytes: memory.peakRssBytes,
     peakMeiliRssBytes: memory.peakOtherRssBytes,
@@ -310,20 +335,22 @@ export async function measureMatchAll(
 }
 
 export interface BreakdownResult {
+  /** Vacancies in the sampled requests. */
   sample: number;
-  /** Mean ms per vacancy, all measured at the same concurrency in this run. */
+  /** Mean ms per vacancy (request time ÷ vacancies in it), all measured at the same concurrency in this run. */
   rawQueryMs: number;
-  /** The same raw queries for the same sample, sent through Node's built-in fetch (the client library's default) instead of the app's node:http transport. */
+  /** The same raw requests for the same sample, sent through Node's built-in fetch (the client library's default) instead of the app's node:http transport. */
   rawQueryNodeHttpMs: number;
   computeMs: number;
   matchAndStoreMs: number;
-  /** computeVacancyMatches' `considered` equals the raw floor's candidate hits for every sampled vacancy. */
+  /** computeManyVacancyMatches' `considered` equals the raw floor's candidate hits for every sampled vacancy. */
   sameHitsAsFloor: boolean;
 }
 
 /**
- * Splits the cost for a sample: raw query (floor), compute (load + query + score),
- * and match-and-store (from the full run). compute is re-run here without storing.
+ * Splits the cost for a sample of requests: raw query (floor), compute (load +
+ * query + score), and match-and-store (from the full run). compute is re-run
+ * here without storing.
  */
 export async function measureBreakdown(
   db: Db,
@@ -335,21 +362,24 @@ export async function measureBreakdown(
   sampleSize: number,
   concurrency: number,
 ): Promise<BreakdownResult> {
-  const step = Math.max(1, Math.floor(vacancies.length / sampleSize));
-  const indices = vacancies.map((_, i) => i).filter((i) => i % step === 0).slice(0, sampleSize);
+  const requests = chunk(vacancies);
+  const wanted = Math.max(1, Math.round(sampleSize / VACANCIES_PER_REQUEST));
+  const step = Math.max(1, Math.floor(requests.length / wanted));
+  const indices = requests.map((_, i) => i).filter((i) => i % step === 0).slice(0, wanted);
   let sameHits = true;
   const computeDurations = await runPool(indices, concurrency, async (i) => {
-    const computed = await computeVacancyMatches(vacancies[i].id, { db, search });
-    if ((computed?.considered ?? 0) !== floor.hitsByVacancy.get(vacancies[i].id)) sameHits = false;
+    const computed = await computeManyVacancyMatches(requests[i].map((v) => v.id), { db, search });
+    for (const v of requests[i]) if ((computed.get(v.id)?.considered ?? 0) !== floor.hitsByVacancy.get(v.id)) sameHits = false;
   });
-  const nodeHttpFloor = await measureRawFloor(nodeHttpSearch, indices.map((i) => vacancies[i]), concurrency);
-  const mean = (xs: number[]) => round(xs.reduce((a, b) => a + b, 0) / xs.length);
+  const nodeHttpFloor = await measureRawFloor(nodeHttpSearch, indices.flatMap((i) => requests[i]), concurrency);
+  const perVacancy = (durations: number[], which: number[]) =>
+    round(which.reduce((sum, i, k) => sum + durations[k] / requests[i].length, 0) / which.length);
   return {
-    sample: indices.length,
-    rawQueryMs: mean(indices.map((i) => floor.durations[i])),
-    rawQueryNodeHttpMs: mean(nodeHttpFloor.durations),
-    computeMs: mean(computeDurations),
-    matchAndStoreMs: mean(indices.map((i) => full.durations[i])),
+    sample: indices.reduce((sum, i) => sum + requests[i].length, 0),
+    rawQueryMs: perVacancy(indices.map((i) => floor.durations[i]), indices),
+    rawQueryNodeHttpMs: perVacancy(nodeHttpFloor.durations, indices),
+    computeMs: perVacancy(computeDurations, indices),
+    matchAndStoreMs: perVacancy(indices.map((i) => full.durations[i]), indices),
     sameHitsAsFloor: sameHits,
   };
 }

@@ -1,7 +1,7 @@
 // Storage of matches. A re-run updates score, kind and explanation but never the
 // pipeline status a person set; a pair the latest run no longer finds is kept
 // (with its history) but marked not current.
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/utils/db.server";
 import type { CandidateForMatching, ScoredMatch, VacancyForMatching } from "./types";
 
@@ -12,8 +12,19 @@ export interface StoreResult {
   retired: number;
 }
 
-/** Whose match list is being replaced: one vacancy's, or one candidate's. */
-export type MatchScope = { vacancyId: string } | { candidateId: string };
+/** Whose match list is being replaced: one or more vacancies', or one candidate's. */
+export type MatchScope = { vacancyId: string } | { vacancyIds: readonly string[] } | { candidateId: string };
+
+function scopeWhere(scope: MatchScope): Prisma.MatchWhereInput {
+  if ("vacancyIds" in scope) return { vacancyId: { in: [...scope.vacancyIds] } };
+  return scope;
+}
+
+function scopeSql(scope: MatchScope): Prisma.Sql {
+  if ("vacancyIds" in scope) return Prisma.sql`m."vacancyId" = ANY(${[...scope.vacancyIds]}::text[])`;
+  if ("vacancyId" in scope) return Prisma.sql`m."vacancyId" = ${scope.vacancyId}`;
+  return Prisma.sql`m."candidateId" = ${scope.candidateId}`;
+}
 
 /** The database clock, read before a computation starts (see storeMatches). */
 export async function databaseNow(db: Db): Promise<Date> {
@@ -36,14 +47,25 @@ export async function storeMatches(
 ): Promise<StoreResult> {
   const { scope, runId, matches } = args;
   const computedAt = args.computedAt ?? (await databaseNow(db));
-  return db.$transaction(async (tx) => {
-    const rows = matches.length
-      ? await tx.$queryRaw<{ id: string; vacancyId: string; candidateId: string; inserted: boolean }[]>`
-      INSERT INTO "Match" ("id", "vacancyId", "candidateId", "kind", "score", "explanation", "current", "firstRunId", "lastRunId", "isNew", "createdAt", "updatedAt")
-      SELECT 'm' || md5(c.vacancy_id || ':' || c.candidate_id), c.vacancy_id, c.candidate_id, c.kind::"MatchKind", c.score, c.explanation, true, ${runId}, ${runId}, true, now(), now()
-      FROM unnest(${matches.map((m) => m.vacancyId)}::text[], ${matches.map((m) => m.candidateId)}::text[], ${matches.map((m) => m.kind)}::text[],
-                  ${matches.map((m) => m.score)}::float8[], ${matches.map((m) => JSON.stringify(m.explanation))}::jsonb[])
+  const inScope = scopeSql(scope);
+  const paths = matches.flatMap((m) => m.explanation.upskilling.map((u) => ({ vacancyId: m.vacancyId, candidateId: m.candidateId, offeringId: u.offeringId })));
+
+  // One statement, so one round trip and atomic without an interactive
+  // transaction (the nightly run stores 30,000 of these). The sub-statements
+  // see the same snapshot and touch disjoint rows: the upsert writes the pairs
+  // found, "retired" only pairs not found, and the two path statements only
+  // paths that are gone or new, of the rows this computation won.
+  const [result] = await db.$queryRaw<{ stored: number; created: number; retired: number }[]>`
+    WITH found AS (
+      SELECT * FROM unnest(${matches.map((m) => m.vacancyId)}::text[], ${matches.map((m) => m.candidateId)}::text[],
+                           ${matches.map((m) => m.kind)}::text[], ${matches.map((m) => m.score)}::float8[],
+                           ${matches.map((m) => JSON.stringify(m.explanation))}::jsonb[])
         AS c(vacancy_id, candidate_id, kind, score, explanation)
+    ),
+    upserted AS (
+      INSERT INTO "Match" ("id", "vacancyId", "candidateId", "kind", "score", "explanation", "current", "firstRunId", "lastRunId", "isNew", "createdAt", "updatedAt")
+      SELECT 'm' || md5(f.vacancy_id || ':' || f.candidate_id), f.vacancy_id, f.candidate_id, f.kind::"MatchKind", f.score, f.explanation, true, ${runId}, ${runId}, true, now(), now()
+      FROM found f
       ON CONFLICT ("vacancyId", "candidateId") DO UPDATE SET
         "kind" = EXCLUDED."kind",
         "score" = EXCLUDED."score",
@@ -52,36 +74,49 @@ export async function storeMatches(
         "lastRunId" = EXCLUDED."lastRunId",
         "updatedAt" = now()
       WHERE "Match"."updatedAt" < ${computedAt}
-      RETURNING "id", "vacancyId", "candidateId", (xmax = 0) AS inserted`
-      : [];
+      RETURNING "id", "vacancyId", "candidateId", (xmax = 0) AS inserted
+    ),
+    retired AS (
+      UPDATE "Match" m SET "current" = false
+      WHERE ${inScope} AND m."current" AND m."updatedAt" < ${computedAt}
+        AND NOT EXISTS (SELECT 1 FROM found f WHERE f.vacancy_id = m."vacancyId" AND f.candidate_id = m."candidateId")
+      RETURNING m."id"
+    ),
+    wanted AS (
+      SELECT u."id" AS match_id, p.offering_id
+      FROM unnest(${paths.map((p) => p.vacancyId)}::text[], ${paths.map((p) => p.candidateId)}::text[], ${paths.map((p) => p.offeringId)}::text[])
+        AS p(vacancy_id, candidate_id, offering_id)
+      JOIN upserted u ON u."vacancyId" = p.vacancy_id AND u."candidateId" = p.candidate_id
+    ),
+    dropped_paths AS (
+      DELETE FROM "MatchOffering" mo USING upserted u
+      WHERE mo."matchId" = u."id"
+        AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.match_id = mo."matchId" AND w.offering_id = mo."offeringId")
+      RETURNING 1
+    ),
+    added_paths AS (
+      INSERT INTO "MatchOffering" ("matchId", "offeringId")
+      SELECT match_id, offering_id FROM wanted
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM upserted)::int AS stored,
+           (SELECT count(*) FROM upserted WHERE inserted)::int AS created,
+           (SELECT count(*) FROM retired)::int AS retired,
+           (SELECT count(*) FROM dropped_paths)::int + (SELECT count(*) FROM added_paths)::int AS path_changes`;
 
-    const found = new Set(matches.map((m) => `${m.vacancyId}:${m.candidateId}`));
-    const where: Prisma.MatchWhereInput = { ...scope, current: true, updatedAt: { lt: computedAt } };
-    const stale = (await tx.match.findMany({ where, select: { id: true, vacancyId: true, candidateId: true } })).filter(
-      (m) => !found.has(`${m.vacancyId}:${m.candidateId}`),
-    );
-    if (stale.length) await tx.match.updateMany({ where: { id: { in: stale.map((m) => m.id) } }, data: { current: false } });
-
-    const idOf = new Map(rows.map((r) => [`${r.vacancyId}:${r.candidateId}`, r.id]));
-    await tx.matchOffering.deleteMany({ where: { matchId: { in: rows.map((r) => r.id) } } });
-    const paths = matches.flatMap((m) =>
-      m.explanation.upskilling.map((u) => ({ matchId: idOf.get(`${m.vacancyId}:${m.candidateId}`)!, offeringId: u.offeringId })),
-    );
-    if (paths.length) await tx.matchOffering.createMany({ data: paths, skipDuplicates: true });
-
-    return {
-      stored: rows.length,
-      created: rows.filter((r) => r.inserted).length,
-      upskilling: matches.filter((m) => m.kind === "UPSKILLING").length,
-      retired: stale.length,
-    };
-  });
+  return {
+    stored: result.stored,
+    created: result.created,
+    upskilling: matches.filter((m) => m.kind === "UPSKILLING").length,
+    retired: result.retired,
+  };
 }
 
 /** Marks every current match of a vacancy or candidate as no longer current. */
 export async function retireMatches(db: Db, scope: MatchScope): Promise<number> {
   // Unconditional: a closed vacancy or a withdrawn consent ends its matches whatever ran before.
-  const result = await db.match.updateMany({ where: { ...scope, current: true }, data: { current: false } });
+  const result = await db.match.updateMany({ where: { ...scopeWhere(scope), current: true }, data: { current: false } });
   return result.count;
 }
 
@@ -96,10 +131,9 @@ const vacancySelect = {
   skills: { select: { skillId: true, requirement: true }, orderBy: { skillId: "asc" } },
 } satisfies Prisma.VacancySelect;
 
-/** The vacancy as matching sees it, read from PostgreSQL (the source of truth), or null if gone. */
-export async function loadVacancyForMatching(db: Db, vacancyId: string): Promise<{ open: boolean; vacancy: VacancyForMatching } | null> {
-  const row = await db.vacancy.findUnique({ where: { id: vacancyId }, select: vacancySelect });
-  if (!row) return null;
+type VacancyRow = Prisma.VacancyGetPayload<{ select: typeof vacancySelect }>;
+
+function toVacancyForMatching(row: VacancyRow): { open: boolean; vacancy: VacancyForMatching } {
   return {
     open: row.status === "OPEN",
     vacancy: {
@@ -112,6 +146,18 @@ export async function loadVacancyForMatching(db: Db, vacancyId: string): Promise
       acceptsUpskilling: row.acceptsUpskilling,
     },
   };
+}
+
+/** The vacancy as matching sees it, read from PostgreSQL (the source of truth), or null if gone. */
+export async function loadVacancyForMatching(db: Db, vacancyId: string): Promise<{ open: boolean; vacancy: VacancyForMatching } | null> {
+  const row = await db.vacancy.findUnique({ where: { id: vacancyId }, select: vacancySelect });
+  return row ? toVacancyForMatching(row) : null;
+}
+
+/** Several vacancies in one read; vacancies that are gone are simply absent. */
+export async function loadVacanciesForMatching(db: Db, vacancyIds: readonly string[]): Promise<{ open: boolean; vacancy: VacancyForMatching }[]> {
+  const rows = await db.vacancy.findMany({ where: { id: { in: [...vacancyIds] } }, select: vacancySelect });
+  return rows.map(toVacancyForMatching);
 }
 
 export async function loadCandidateForMatching(db: Db, candidateId: string): Promise<CandidateForMatching | null> {

@@ -3,7 +3,10 @@
 // jobs, the missing batches are enqueued again from here and the run completes.
 import type { MatchRunKind } from "~/generated/prisma/client";
 import type { Db } from "~/utils/db.server";
-import { matchVacancy, type MatchDeps } from "./service.server";
+import { matchVacancies, type MatchDeps } from "./service.server";
+
+/** Vacancies matched per multi-search request and store statement within a batch. */
+export const VACANCIES_PER_REQUEST = 20;
 
 export const DEFAULT_BATCH_SIZE = 100;
 
@@ -57,8 +60,10 @@ export async function runBatch(db: Db, runId: string, batchNo: number, deps: Mat
   if (!batch || batch.doneAt) return { skipped: true };
   await db.matchRunBatch.update({ where: { runId_batchNo: { runId, batchNo } }, data: { attempts: { increment: 1 } } });
   const totals = { matchCount: 0, newMatchCount: 0, upskillingCount: 0 };
-  for (const vacancyId of batch.vacancyIds) {
-    const result = await matchVacancy(vacancyId, { ...deps, db, runId });
+  // A few vacancies per multi-search and per store statement: far fewer round
+  // trips than one vacancy at a time, while each request stays small.
+  for (let i = 0; i < batch.vacancyIds.length; i += VACANCIES_PER_REQUEST) {
+    const result = await matchVacancies(batch.vacancyIds.slice(i, i + VACANCIES_PER_REQUEST), { ...deps, db, runId });
     totals.matchCount += result.stored;
     totals.newMatchCount += result.created;
     totals.upskillingCount += result.upskilling;

@@ -2,7 +2,7 @@
 // candidate against vacancies, with Meilisearch retrieving who is in reach and
 // the pure model in ./score.ts deciding and explaining. Workers, the API and the
 // evaluation all come through here.
-import type { Meilisearch } from "meilisearch";
+import type { Meilisearch, MultiSearchQuery } from "meilisearch";
 import { getSearchClient, indexUid } from "../../../search/client";
 import type { CandidateDocument } from "../../../search/indexes/candidates";
 import type { OfferingDocument } from "../../../search/indexes/offerings";
@@ -19,13 +19,13 @@ import { getDb, type Db } from "~/utils/db.server";
 import {
   databaseNow,
   loadCandidateForMatching,
-  loadVacancyForMatching,
+  loadVacanciesForMatching,
   retireMatches,
   storeMatches,
   type StoreResult,
 } from "./repository.server";
 import { evaluatePair, rankMatches } from "./score";
-import type { CandidateForMatching, OfferingForMatching, ScoredMatch } from "./types";
+import type { CandidateForMatching, OfferingForMatching, ScoredMatch, VacancyForMatching } from "./types";
 
 /** A vacancy keeps its best this-many matches; the rest would never be read. */
 export const MAX_MATCHES_PER_VACANCY = 100;
@@ -46,41 +46,83 @@ async function deps(d: MatchDeps) {
 
 /** Computes the ranked matches of one vacancy without storing them. */
 export async function computeVacancyMatches(vacancyId: string, d: MatchDeps = {}): Promise<{ matches: ScoredMatch[]; considered: number } | null> {
-  const { db, search } = await deps(d);
-  const loaded = await loadVacancyForMatching(db, vacancyId);
-  if (!loaded || !loaded.open) return null;
-  const { vacancy } = loaded;
-  const candidateQueries = candidateQueriesForVacancy(vacancy, indexUid("candidates"));
-  if (candidateQueries.length === 0) return { matches: [], considered: 0 };
-  const offeringQuery = offeringQueryForSkills(vacancy.requiredSkillIds, vacancy.startDate, indexUid("offerings"));
-  const queries = vacancy.requiredSkillIds.length ? [...candidateQueries, offeringQuery] : candidateQueries;
-  const { results } = await search.multiSearch({ queries });
-  const candidateHits = results.slice(0, candidateQueries.length).flatMap((r) => r.hits as unknown as CandidateDocument[]);
-  const offerings = vacancy.requiredSkillIds.length
-    ? (results[candidateQueries.length].hits as unknown as OfferingDocument[]).map(offeringFromDocument)
-    : [];
+  return (await computeManyVacancyMatches([vacancyId], d)).get(vacancyId) ?? null;
+}
 
-  const matches: ScoredMatch[] = [];
-  for (const doc of candidateHits) {
-    const candidate = candidateFromDocument(doc);
-    if (!candidate) continue;
-    const result = evaluatePair(vacancy, candidate, offerings);
-    if ("match" in result) matches.push(result.match);
+/**
+ * Computes the ranked matches of several vacancies with one read from
+ * PostgreSQL and one multi-search: per vacancy its candidate query and, when
+ * it has required skills, its offering query. Vacancies that are gone or not
+ * open map to null.
+ */
+export async function computeManyVacancyMatches(
+  vacancyIds: readonly string[],
+  d: MatchDeps = {},
+): Promise<Map<string, { matches: ScoredMatch[]; considered: number } | null>> {
+  const { db, search } = await deps(d);
+  const loaded = await loadVacanciesForMatching(db, vacancyIds);
+  const out = new Map<string, { matches: ScoredMatch[]; considered: number } | null>(vacancyIds.map((id) => [id, null]));
+  const plans: { vacancy: VacancyForMatching; first: number; candidateQueries: number; offeringQuery: boolean }[] = [];
+  const queries: MultiSearchQuery[] = [];
+  for (const entry of loaded) {
+    if (!entry.open) continue;
+    const { vacancy } = entry;
+    const candidateQueries = candidateQueriesForVacancy(vacancy, indexUid("candidates"));
+    if (candidateQueries.length === 0) {
+      out.set(vacancy.id, { matches: [], considered: 0 });
+      continue;
+    }
+    const offeringQuery = vacancy.requiredSkillIds.length > 0;
+    plans.push({ vacancy, first: queries.length, candidateQueries: candidateQueries.length, offeringQuery });
+    queries.push(...candidateQueries);
+    if (offeringQuery) queries.push(offeringQueryForSkills(vacancy.requiredSkillIds, vacancy.startDate, indexUid("offerings")));
   }
-  return { matches: rankMatches(matches, "candidate").slice(0, MAX_MATCHES_PER_VACANCY), considered: candidateHits.length };
+  if (queries.length === 0) return out;
+
+  const { results } = await search.multiSearch({ queries });
+  for (const plan of plans) {
+    const { vacancy, first, candidateQueries } = plan;
+    const candidateHits = results.slice(first, first + candidateQueries).flatMap((r) => r.hits as unknown as CandidateDocument[]);
+    const offerings = plan.offeringQuery
+      ? (results[first + candidateQueries].hits as unknown as OfferingDocument[]).map(offeringFromDocument)
+      : [];
+    const matches: ScoredMatch[] = [];
+    for (const doc of candidateHits) {
+      const candidate = candidateFromDocument(doc);
+      if (!candidate) continue;
+      const result = evaluatePair(vacancy, candidate, offerings);
+      if ("match" in result) matches.push(result.match);
+    }
+    out.set(vacancy.id, { matches: rankMatches(matches, "candidate").slice(0, MAX_MATCHES_PER_VACANCY), considered: candidateHits.length });
+  }
+  return out;
 }
 
 /** Re-matches one vacancy and stores the result; a closed, paused or deleted vacancy loses its current matches. */
 export async function matchVacancy(vacancyId: string, d: MatchDeps = {}): Promise<MatchOutcome> {
+  return matchVacancies([vacancyId], d);
+}
+
+/**
+ * Re-matches several vacancies and stores the results in one statement: what
+ * a nightly batch does. Totals are summed over the vacancies.
+ */
+export async function matchVacancies(vacancyIds: readonly string[], d: MatchDeps = {}): Promise<MatchOutcome> {
   const resolved = await deps(d);
+  // Read before retrieval: the newest computation wins (see storeMatches).
   const computedAt = await databaseNow(resolved.db);
-  const computed = await computeVacancyMatches(vacancyId, resolved);
-  if (!computed) {
-    const retired = await retireMatches(resolved.db, { vacancyId });
-    return { stored: 0, created: 0, upskilling: 0, retired, considered: 0 };
-  }
-  const stored = await storeMatches(resolved.db, { scope: { vacancyId }, runId: resolved.runId, matches: computed.matches, computedAt });
-  return { ...stored, considered: computed.considered };
+  const computed = await computeManyVacancyMatches(vacancyIds, resolved);
+  const open = [...computed].filter(([, result]) => result !== null) as [string, { matches: ScoredMatch[]; considered: number }][];
+  const gone = [...computed].filter(([, result]) => result === null).map(([id]) => id);
+  const retiredGone = gone.length ? await retireMatches(resolved.db, { vacancyIds: gone }) : 0;
+  if (open.length === 0) return { stored: 0, created: 0, upskilling: 0, retired: retiredGone, considered: 0 };
+  const stored = await storeMatches(resolved.db, {
+    scope: { vacancyIds: open.map(([id]) => id) },
+    runId: resolved.runId,
+    matches: open.flatMap(([, result]) => result.matches),
+    computedAt,
+  });
+  return { ...stored, retired: stored.retired + retiredGone, considered: open.reduce((sum, [, result]) => sum + result.considered, 0) };
 }
 
 /** Computes one candidate's ranked vacancy matches (the consultant's view) without storing them. */
