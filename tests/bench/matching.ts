@@ -132,12 +132,13 @@ try {
   const latency = [];
   const fetchSearch = withFetchTransport(search);
   const variants = [
-    ["nearest first", true, search],
-    ["unsorted", false, search],
-    ["nearest first, built-in fetch (client default)", true, fetchSearch],
+    ["in reach, nearest first", true, "reach", search],
+    ["in reach, unsorted", false, "reach", search],
+    ["within radius (geo filter), nearest first", true, "radius", search],
+    ["in reach, nearest first, built-in fetch (client default)", true, "reach", fetchSearch],
   ] as const;
-  for (const [variant, nearestFirst, client] of variants) {
-    const searches = phases.consultantSearches(vacancies, config.latencyQueriesPerRound * config.latencyRounds, config.seed, nearestFirst);
+  for (const [variant, nearestFirst, place, client] of variants) {
+    const searches = phases.consultantSearches(vacancies, config.latencyQueriesPerRound * config.latencyRounds, config.seed, nearestFirst, place);
     for (const concurrency of [1, 10]) {
       const l = await phases.measureSearchLatency(variant, client, searches, concurrency, config.latencyRounds, config.latencyQueriesPerRound);
       log(`search (${variant}) at ${concurrency} client(s): p50 ${l.p50} ms, p95 ${l.p95} ms (rounds: ${l.rounds.map((r) => r.p95).join(", ")}), ${l.queriesPerSecond} q/s`);

@@ -8,8 +8,7 @@ import type { Db } from "~/utils/db.server";
 import { indexUid } from "../../search/client";
 import { INDEXES } from "../../search/indexes/registry";
 import { candidateQueriesForVacancy, MAX_HITS_PER_QUERY, offeringQueryForSkills } from "../../search/queries/matching";
-import { and, geoRadius, inList } from "../../search/queries/filters";
-import { toUnixSeconds } from "../../search/indexes/fields";
+import { candidateSearchParams } from "../../search/queries/candidate-search";
 import { reindexIndex } from "../../search/reindex";
 import { median, percentile, round, RssSampler, runPool, timed } from "./measure";
 import { Rng } from "./rng";
@@ -55,31 +54,35 @@ export function isoDurationSeconds(d: string | null | undefined): number {
 
 // ───────────── 2. Consultant search latency ─────────────
 
+/** How a consultant search limits the place: by who can reach the workplace (the app's), or by a radius around it (a geo filter). */
+export type SearchPlace = "reach" | "radius";
+
 /**
- * A consultant looking for people for a job: the job's key skills, within a
- * radius of the workplace, available by the start date, nearest first, one page.
+ * A consultant looking for people for a job: the job's key skills, available
+ * by the start date, one page; in reach of the workplace (by each person's own
+ * commuting radius) or within a radius of it; optionally nearest first.
  */
-export function consultantSearches(vacancies: VacancyForMatching[], count: number, seed: number, nearestFirst: boolean): { params: SearchParams }[] {
-  // Same seed for both variants: the same searches, with and without the sort.
+export function consultantSearches(
+  vacancies: VacancyForMatching[],
+  count: number,
+  seed: number,
+  nearestFirst: boolean,
+  place: SearchPlace = "reach",
+): { params: SearchParams }[] {
+  // Same seed for every variant: the same searches, with and without the sort.
   const rng = new Rng(seed, "consultant-searches");
   return Array.from({ length: count }, () => {
     const v = rng.pick(vacancies);
     const skills = rng.sample(v.requiredSkillIds, rng.int(1, Math.min(3, v.requiredSkillIds.length)));
     const radius = rng.pick([10, 20, 25, 30, 50]);
-    const { latitude, longitude } = v.location;
     return {
-      params: {
-        filter: and(
-          'status = "ACTIVE"',
-          "hasMatchingConsent = true",
-          inList("skillIds", skills),
-          `availableFrom <= ${toUnixSeconds(v.startDate)}`,
-          geoRadius(latitude, longitude, radius),
-        ),
-        ...(nearestFirst ? { sort: [`_geoPoint(${latitude}, ${longitude}):asc`] } : {}),
+      params: candidateSearchParams({
+        skillIds: skills,
+        availableBy: v.startDate,
+        ...(place === "reach" ? { reachOf: v.location } : { livingWithin: { point: v.location, km: radius } }),
+        ...(nearestFirst ? { nearestTo: v.location } : {}),
         limit: 20,
-        attributesToRetrieve: ["id", "pseudonym", "skillIds", "availableFrom", "commuteRadiusKm", "postalCode"],
-      },
+      }),
     };
   });
 }

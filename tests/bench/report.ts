@@ -68,7 +68,7 @@ export interface BenchResults {
 }
 
 /** The consultant search the target is judged on; the unsorted variant is there to show what the sort costs. */
-export const HEADLINE_VARIANT = "nearest first";
+export const HEADLINE_VARIANT = "in reach, nearest first";
 
 export function evaluateTargets(r: Omit<BenchResults, "targets">): Target[] {
   const p95at10 = r.latency.find((l) => l.concurrency === 10 && l.variant === HEADLINE_VARIANT)?.p95 ?? NaN;
@@ -76,7 +76,7 @@ export function evaluateTargets(r: Omit<BenchResults, "targets">): Target[] {
     what, target, actual, fraction: round(value / limit, 3), met: value <= limit,
   });
   return [
-    t("Candidate search p95, 10 concurrent clients (nearest first)", "≤ 50 ms", `${p95at10} ms`, p95at10, 50),
+    t("Candidate search p95, 10 concurrent clients (in reach, nearest first)", "≤ 50 ms", `${p95at10} ms`, p95at10, 50),
     r.matching.sampled
       ? t(
           `Match all ${r.matching.allVacancies.toLocaleString("en")} vacancies (projected from ${r.matching.full.vacancies.toLocaleString("en")} measured)`,
@@ -143,8 +143,9 @@ export async function writeResultsMarkdown(path: string, r: BenchResults, chartF
     "",
     "## 2. Consultant candidate search (search-only key, `getSearchClient()`)",
     "",
-    "Query: 1–3 of a vacancy's required skills, `_geoRadius` of 10–50 km around the workplace, available by the start date, active with matching consent, 20 per page; " +
-      "*nearest first* sorts by `_geoPoint` (the headline), *unsorted* sends the same searches without the sort.",
+    "Query (`search/queries/candidate-search.ts`): 1–3 of a vacancy's required skills, available by the start date, active with matching consent, 20 per page. " +
+      "*In reach* asks for people whose own commuting radius covers the workplace (reach cells, as matching does; the headline, nearest first by `_geoPoint`); " +
+      "*within radius* asks for people living within 10–50 km of the workplace with Meilisearch's `_geoRadius` filter, for comparison; *unsorted* sends the in-reach searches without the sort.",
     `${r.config.latencyRounds} rounds of ${n(r.config.latencyQueriesPerRound)} queries per concurrency level after a warm-up; the headline is the median over the rounds. Latency is measured in the client (includes HTTP and JSON).`,
     "",
     "| variant | concurrent clients | p50 ms (median of rounds) | p95 ms (median of rounds) | queries/s | per-round p95 ms | Meilisearch processingTimeMs p50 / p95 | mean estimatedTotalHits |",
