@@ -7,6 +7,8 @@ declare module "@remix-run/server-runtime" {
   interface AppLoadContext {
     /** Per-request nonce that the Content-Security-Policy allows for inline scripts. */
     cspNonce: string;
+    /** The client's address as Express sees it (TRUST_PROXY decides), for login rate limits. */
+    clientAddress?: string;
   }
   // Typed loader data for Remix's single fetch (enabled in remix.config.js).
   interface Future {

@@ -2,7 +2,7 @@
 // should be indexed, delete what is gone or must not be indexed. Running it
 // twice gives the same index, so jobs may be retried or duplicated freely.
 import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
-import { isOutboxTopic, type OutboxTopic } from "~/modules/outbox/topics";
+import { isSearchTopic, type SearchTopic } from "~/modules/outbox/topics";
 import { getDb, type Db } from "~/utils/db.server";
 import { getAdminClient, indexUid } from "./client";
 import type { DbReader, IndexDefinition } from "./indexes/definition";
@@ -74,7 +74,7 @@ async function lockIds(tx: DbReader, indexName: string, ids: readonly string[]):
 }
 
 /** Syncs what an outbox topic about `aggregateIds` touches. */
-export async function syncTopic(topic: OutboxTopic, aggregateIds: readonly string[], deps: SyncDeps = {}): Promise<SyncResult> {
+export async function syncTopic(topic: SearchTopic, aggregateIds: readonly string[], deps: SyncDeps = {}): Promise<SyncResult> {
   const db = deps.db ?? getDb();
   const client = deps.client ?? getAdminClient();
   const target = TOPIC_TARGETS[topic];
@@ -87,7 +87,7 @@ export async function syncTopic(topic: OutboxTopic, aggregateIds: readonly strin
 
 /** The entry point for one changed row, e.g. syncEntity("vacancy.changed", id). */
 export async function syncEntity(topic: string, id: string, deps: SyncDeps = {}): Promise<SyncResult> {
-  if (!isOutboxTopic(topic)) throw new Error(`Unknown sync topic "${topic}"`);
+  if (!isSearchTopic(topic)) throw new Error(`Unknown sync topic "${topic}"`);
   return syncTopic(topic, [id], deps);
 }
 

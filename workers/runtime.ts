@@ -14,6 +14,8 @@ import { createMatchingProcessor } from "./jobs/rematch";
 import { createSearchSyncProcessor } from "./jobs/search-sync";
 import { createNotifyProcessor, upsertNotifySchedulers } from "./jobs/notify";
 import { getNotifyConfig, type NotifyConfig } from "./jobs/notify-config";
+import { createPrivacyProcessor, getPrivacyConfig, upsertPrivacySchedulers, type PrivacyConfig } from "./jobs/privacy";
+import { createTaxonomyProcessor } from "./jobs/taxonomy-import";
 import { getEnv } from "~/utils/env.server";
 import { createMailer, type Mailer } from "~/utils/mailer.server";
 import { createQueue, JOBS, QUEUES, type QueueName } from "~/modules/jobs/registry";
@@ -35,9 +37,11 @@ export interface StartOptions {
   notify?: NotifyConfig;
   /** Outgoing mail; an SMTP_URL mailer when omitted. */
   mailer?: Mailer;
+  /** Retention and erasure settings; read from the environment when omitted. */
+  privacy?: PrivacyConfig;
 }
 
-export async function startWorkers({ config, log, db = getDb(), notify = getNotifyConfig(), mailer: givenMailer }: StartOptions): Promise<WorkerRuntime> {
+export async function startWorkers({ config, log, db = getDb(), notify = getNotifyConfig(), mailer: givenMailer, privacy = getPrivacyConfig() }: StartOptions): Promise<WorkerRuntime> {
   const mailer = givenMailer ?? createMailer();
   const producer = createRedis("producer");
   const connections: Redis[] = [producer];
@@ -96,6 +100,13 @@ export async function startWorkers({ config, log, db = getDb(), notify = getNoti
       }),
       { ...common, connection: workerConnection(), concurrency: config.concurrency },
     ),
+    // One import at a time: each rewrites the whole taxonomy in one transaction.
+    new Worker(QUEUES.taxonomy, createTaxonomyProcessor({ db, log: log.child({ job: "taxonomy" }) }), { ...common, connection: workerConnection(), concurrency: 1 }),
+    new Worker(
+      QUEUES.privacy,
+      createPrivacyProcessor({ db, mailer, queue: () => queues.get(QUEUES.privacy)!, config: privacy, log: log.child({ job: "privacy" }) }),
+      { ...common, connection: workerConnection(), concurrency: config.concurrency },
+    ),
   ];
   for (const worker of workers) {
     worker.on("failed", (job, error) => {
@@ -120,6 +131,7 @@ export async function startWorkers({ config, log, db = getDb(), notify = getNoti
     );
     await upsertRunSchedulers(queues.get(QUEUES.runs)!, config);
     await upsertNotifySchedulers(queues.get(QUEUES.notifications)!, notify);
+    await upsertPrivacySchedulers(queues.get(QUEUES.privacy)!, privacy);
   };
   await upsertSchedulers();
   // Redis often runs without persistence: after a restart it has lost the

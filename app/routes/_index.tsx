@@ -29,6 +29,10 @@ export default function Landing() {
           <Link to="/login" className="button button-primary">
             {t("landing.loginButton")}
           </Link>
+          {" "}
+          <Link to="/registrer" className="button button-secondary">
+            {t("company.register.landingLink")}
+          </Link>
         </p>
       </div>
     </div>

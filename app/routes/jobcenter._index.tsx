@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getJobcentreOverview } from "~/modules/dashboard/jobcentre.server";
+import { ErrorPage } from "~/components/ErrorPage";
+import { getJobcentreOverview, OUTCOME_KINDS, PIPELINE_STATUSES } from "~/modules/dashboard/jobcentre.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
@@ -22,9 +23,9 @@ export default function JobcentreHome() {
   const { t } = useTranslation();
   const language = useLanguage();
   const figures = [
-    { key: "activeCandidates", label: t("jobcentre.activeCandidates"), value: overview.activeCandidates },
-    { key: "openVacancies", label: t("jobcentre.openVacancies"), value: overview.openVacancies },
-    { key: "openContactRequests", label: t("jobcentre.openContactRequests"), value: overview.openContactRequests },
+    { key: "activeCandidates", label: t("jobcentre.activeCandidates"), value: overview.activeCandidates, to: "/jobcenter/kandidater?status=ACTIVE" },
+    { key: "openVacancies", label: t("jobcentre.openVacancies"), value: overview.openVacancies, to: "/jobcenter/stillinger?status=OPEN" },
+    { key: "openContactRequests", label: t("jobcentre.openContactRequests"), value: overview.openContactRequests, to: "/jobcenter/henvendelser" },
   ];
   return (
     <>
@@ -33,11 +34,60 @@ export default function JobcentreHome() {
       <dl className="figures">
         {figures.map((figure) => (
           <div key={figure.key} data-figure={figure.key}>
-            <dt>{figure.label}</dt>
+            <dt>
+              <Link to={figure.to}>{figure.label}</Link>
+            </dt>
             <dd className="h2">{formatNumber(figure.value, language)}</dd>
           </div>
         ))}
       </dl>
+
+      <h2>{t("consultant.overview.pipelineHeading")}</h2>
+      <dl className="figures" data-testid="pipeline-figures">
+        {PIPELINE_STATUSES.map((status) => (
+          <div key={status} data-figure={`pipeline-${status}`}>
+            <dt>{t(`consultant.pipelineStatus.${status}`)}</dt>
+            <dd className="h2">{formatNumber(overview.pipeline[status], language)}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <h2>{t("consultant.overview.outcomesHeading")}</h2>
+      <div className="table--responsive-scroll">
+        <table className="table" data-testid="outcome-figures">
+          <thead>
+            <tr>
+              <th scope="col">{t("consultant.overview.kind")}</th>
+              <th scope="col" className="text-align-right">
+                {t("consultant.overview.month")}
+              </th>
+              <th scope="col" className="text-align-right">
+                {t("consultant.overview.year")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {OUTCOME_KINDS.map((kind) => (
+              <tr key={kind} data-outcome={kind}>
+                <th scope="row">{t(`consultant.outcomeKind.${kind}`)}</th>
+                <td className="text-align-right" data-period="month">
+                  {formatNumber(overview.outcomes.month[kind], language)}
+                </td>
+                <td className="text-align-right" data-period="year">
+                  {formatNumber(overview.outcomes.year[kind], language)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <Link to="/jobcenter/resultater">{t("nav.outcomes")}</Link>
+      </p>
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
 }

@@ -1,7 +1,11 @@
+// The institution's overview: key figures, shortcuts and the courses with the
+// demand for each (the same figures as the demand page and the weekly e-mail).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listInstitutionCourses } from "~/modules/dashboard/institution.server";
+import { ErrorPage } from "~/components/ErrorPage";
+import { institutionFigures, listInstitutionCourses } from "~/modules/dashboard/institution.server";
+import { courseDemand } from "~/modules/demand/course-demand.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatNumber } from "~/utils/format";
@@ -13,17 +17,61 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "INSTITUTION");
-  const courses = await listInstitutionCourses(getDb(), user.organisation.id);
-  return { organisationName: user.organisation.name, courses };
+  const db = getDb();
+  const [courses, figures, demand] = await Promise.all([
+    listInstitutionCourses(db, user.organisation.id),
+    institutionFigures(db, user.organisation.id),
+    courseDemand(db, [user.organisation.id]),
+  ]);
+  const openVacancies = new Map(demand.map((d) => [d.courseId, d.openVacancies]));
+  return {
+    organisationName: user.organisation.name,
+    figures: { ...figures, demandedCourses: demand.length },
+    courses: courses.map((c) => ({ ...c, openVacancies: openVacancies.get(c.id) ?? 0 })),
+  };
 }
 
 export default function InstitutionHome() {
-  const { organisationName, courses } = useLoaderData<typeof loader>();
+  const { organisationName, figures, courses } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const language = useLanguage();
+  const number = (value: number) => formatNumber(value, language);
+  const tiles = [
+    { key: "courses", label: t("institution.home.courses"), value: figures.courses },
+    { key: "upcoming", label: t("institution.home.upcomingOfferings"), value: figures.upcomingOfferings },
+    { key: "seats", label: t("institution.home.seats"), value: figures.upcomingSeats },
+    { key: "demanded", label: t("institution.home.demandedCourses"), value: figures.demandedCourses },
+  ];
   return (
     <>
       <h1>{t("institution.heading", { name: organisationName })}</h1>
+      <p className="font-lead">{t("institution.home.lead")}</p>
+
+      <h2>{t("institution.home.figures")}</h2>
+      <dl className="key-figures" data-testid="institution-figures">
+        {tiles.map((tile) => (
+          <div key={tile.key} className="key-figure">
+            <dt>{tile.label}</dt>
+            <dd>{number(tile.value)}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <nav aria-labelledby="institution-shortcuts">
+        <h2 id="institution-shortcuts">{t("institution.home.shortcuts")}</h2>
+        <ul>
+          <li>
+            <Link to="/uddannelse/kurser/ny">{t("institution.home.newCourse")}</Link>
+          </li>
+          <li>
+            <Link to="/uddannelse/import">{t("institution.home.import")}</Link>
+          </li>
+          <li>
+            <Link to="/uddannelse/efterspoergsel">{t("institution.home.demand")}</Link>
+          </li>
+        </ul>
+      </nav>
+
       <h2>{t("institution.coursesHeading")}</h2>
       {courses.length === 0 ? (
         <p>{t("institution.empty")}</p>
@@ -35,14 +83,18 @@ export default function InstitutionHome() {
                 <th scope="col">{t("institution.columns.title")}</th>
                 <th scope="col">{t("institution.columns.amuCode")}</th>
                 <th scope="col" className="align-text-right">{t("institution.columns.upcomingOfferings")}</th>
+                <th scope="col" className="align-text-right">{t("institution.demand.columns.openVacancies")}</th>
               </tr>
             </thead>
             <tbody>
               {courses.map((course) => (
                 <tr key={course.id}>
-                  <td>{course.title}</td>
+                  <td>
+                    <Link to={`/uddannelse/kurser/${course.id}`}>{course.title}</Link>
+                  </td>
                   <td>{course.amuCode ?? t("institution.noAmuCode")}</td>
-                  <td className="align-text-right">{formatNumber(course.upcomingOfferings, language)}</td>
+                  <td className="align-text-right">{number(course.upcomingOfferings)}</td>
+                  <td className="align-text-right">{number(course.openVacancies)}</td>
                 </tr>
               ))}
             </tbody>
@@ -51,4 +103,8 @@ export default function InstitutionHome() {
       )}
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
 }

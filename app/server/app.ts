@@ -8,8 +8,9 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { securityHeaders } from "./security";
+import { closeUnreadRequests, csrfProtection, formBodiesOnly, noStore, rejectNulInUrl, securityHeaders } from "./security";
 import { createQueueDashboard, QUEUE_DASHBOARD_PATH } from "~/modules/operations/queue-dashboard.server";
+import { getEnv } from "~/utils/env.server";
 import { closeQueues } from "~/utils/queue.server";
 
 export interface WebServerOptions {
@@ -17,6 +18,8 @@ export interface WebServerOptions {
   host?: string;
   /** Directory holding the Remix build (build/index.js and public/build). Defaults to the working directory. */
   root?: string;
+  /** A build to serve instead of build/index.js (the security tests assemble one from the route modules). */
+  build?: ServerBuild;
 }
 
 export interface RunningWebServer {
@@ -40,11 +43,18 @@ async function loadBuild(root: string): Promise<ServerBuild> {
   }
 }
 
-export async function createApp(root = process.cwd()): Promise<express.Express> {
-  const build = await loadBuild(root);
+export async function createApp(root = process.cwd(), prebuilt?: ServerBuild): Promise<express.Express> {
+  const build = prebuilt ?? (await loadBuild(root));
   const app = express();
   app.disable("x-powered-by");
+  // Behind a reverse proxy, the client's address (login rate limits) comes from X-Forwarded-For.
+  const trustProxy = getEnv().TRUST_PROXY;
+  if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
+  app.use(closeUnreadRequests);
   app.use(securityHeaders);
+  app.use(csrfProtection);
+  app.use(rejectNulInUrl);
+  app.use(formBodiesOnly);
 
   // Fingerprinted by the Remix compiler, so they can be cached for ever. A missing
   // asset is a plain 404 (fallthrough: false), not a rendered page.
@@ -55,12 +65,13 @@ export async function createApp(root = process.cwd()): Promise<express.Express> 
   // Bull Board for operators: its own session guard and CSP (see the module).
   app.use(QUEUE_DASHBOARD_PATH, ...createQueueDashboard(QUEUE_DASHBOARD_PATH));
 
+  app.use(noStore);
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: build.mode,
-      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce ?? "") }),
+      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce ?? ""), clientAddress: req.ip }),
     }),
   );
   // Errors from the static middleware (a missing asset): a short plain answer,
@@ -74,7 +85,7 @@ export async function createApp(root = process.cwd()): Promise<express.Express> 
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
-  const app = await createApp(options.root);
+  const app = await createApp(options.root, options.build);
   const host = options.host ?? "0.0.0.0";
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {

@@ -24,6 +24,28 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().url().default("smtp://127.0.0.1:1025"),
   MAIL_FROM: z.string().min(3).default("Jobbro <noreply@jobbro.local>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Express "trust proxy": unset (trust none), a hop count, "true", or addresses like "loopback, 10.0.0.0/8". */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? undefined : v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v)),
+  /** Failed logins allowed per e-mail and address, and per address, within their windows (docs/decisions/013-web-security.md). */
+  LOGIN_LIMIT_PAIR_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LIMIT_PAIR_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  LOGIN_LIMIT_ADDRESS_FAILURES: z.coerce.number().int().min(1).default(50),
+  LOGIN_LIMIT_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60 * 60),
+  /** Single sign-on (OpenID Connect, e.g. a MitID Erhverv broker); off when OIDC_ISSUER is unset. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Signs citizens' personal links (/borger/:token); SESSION_SECRET when unset. */
+  CITIZEN_LINK_SECRET: z.string().min(32).optional(),
+  /** How long a citizen's personal link works. */
+  CITIZEN_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  /** Erase candidates whose lastActivityAt is older than this (the retention job). */
+  RETENTION_INACTIVE_DAYS: z.coerce.number().int().min(1).default(730),
+  /** When the retention job runs (cron, Europe/Copenhagen). */
+  RETENTION_CRON: z.string().min(9).default("15 4 * * *"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

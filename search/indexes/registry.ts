@@ -1,5 +1,5 @@
 // All indexes, and which outbox topic touches which index.
-import type { OutboxTopic } from "~/modules/outbox/topics";
+import type { SearchTopic } from "~/modules/outbox/topics";
 import type { DbReader as Db } from "./definition";
 import { candidatesIndex } from "./candidates";
 import type { IndexDefinition } from "./definition";
@@ -32,7 +32,7 @@ export interface TopicTarget {
 
 const same = async (_db: Db, ids: readonly string[]) => [...ids];
 
-export const TOPIC_TARGETS: Record<OutboxTopic, TopicTarget> = {
+export const TOPIC_TARGETS: Record<SearchTopic, TopicTarget> = {
   "skill.changed": { index: skillsIndex, resolveIds: same },
   "occupation.changed": { index: occupationsIndex, resolveIds: same },
   "vacancy.changed": { index: vacanciesIndex, resolveIds: same },
@@ -49,6 +49,6 @@ export const TOPIC_TARGETS: Record<OutboxTopic, TopicTarget> = {
   },
 };
 
-export function topicsFor(index: IndexDefinition): OutboxTopic[] {
-  return (Object.keys(TOPIC_TARGETS) as OutboxTopic[]).filter((t) => TOPIC_TARGETS[t].index.name === index.name);
+export function topicsFor(index: IndexDefinition): SearchTopic[] {
+  return (Object.keys(TOPIC_TARGETS) as SearchTopic[]).filter((t) => TOPIC_TARGETS[t].index.name === index.name);
 }

@@ -14,8 +14,13 @@ export const idList = (max = MAX_IDS) =>
     .max(max, `At most ${max} ids`)
     .transform((ids) => [...new Set(ids)]);
 
-export const requiredText = (max: number) => z.string().trim().min(1, "Required").max(max, `At most ${max} characters`);
-export const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+// PostgreSQL text cannot hold NUL: refused here as a 400 rather than failing in the database as a 500.
+const noNul = (value: string) => !value.includes("\u0000");
+const NUL_MESSAGE = "Text cannot contain the NUL character";
+
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, "Required").max(max, `At most ${max} characters`).refine(noNul, NUL_MESSAGE);
+export const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`).refine(noNul, NUL_MESSAGE);
 
 export const postalCode = () => z.string().regex(/^\d{4}$/, "Expected a 4-digit Danish postal code");
 

@@ -70,3 +70,34 @@ export async function recordLogin(db: Db, userId: string, at: Date): Promise<voi
 export async function setUserLocale(db: Db, userId: string, locale: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { locale }, select: { id: true } });
 }
+
+/** The user already linked to this single sign-on identity, if any. */
+export async function findOidcUser(db: Db, issuer: string, subject: string): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { oidcIssuer_oidcSubject: { oidcIssuer: issuer, oidcSubject: subject } }, select: { id: true } });
+  return user?.id ?? null;
+}
+
+/**
+ * First single sign-on of a user: the provider's verified e-mail picks the
+ * company user it belongs to, who is then linked for good (issuer + subject).
+ * Only users of a company and not yet linked to another identity qualify.
+ */
+export async function linkOidcIdentity(db: Db, identity: { issuer: string; subject: string; email: string | null }): Promise<string | null> {
+  if (!identity.email) return null;
+  const user = await db.user.findFirst({
+    where: {
+      email: { equals: normaliseEmail(identity.email), mode: "insensitive" },
+      oidcSubject: null,
+      disabledAt: null,
+      memberships: { some: { organisation: { kind: "COMPANY" } } },
+    },
+    select: { id: true },
+  });
+  if (!user) return null;
+  // Conditional, so two simultaneous first logins cannot link two identities.
+  const { count } = await db.user.updateMany({
+    where: { id: user.id, oidcSubject: null },
+    data: { oidcIssuer: identity.issuer, oidcSubject: identity.subject },
+  });
+  return count === 1 ? user.id : null;
+}

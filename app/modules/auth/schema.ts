@@ -18,3 +18,6 @@ export const LoginSchema = z.object({
 export type LoginInput = z.infer<typeof LoginSchema>;
 
 export const INVALID_CREDENTIALS = message("login.errors.invalidCredentials");
+
+/** Shown with the minutes to wait (see app/routes/login.tsx); a key of the security area. */
+export const TOO_MANY_ATTEMPTS = message("security.login.tooManyAttempts_other");

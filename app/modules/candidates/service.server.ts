@@ -4,6 +4,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { InvalidInputError, NotFoundError } from "~/modules/api/errors";
 import { assertSkillsExist, collectInvalid, resolvePostalCode, type Place } from "~/modules/api/references.server";
+import { closeIntroductionsOfConsent } from "~/modules/citizen/withdrawal.server";
 import { writeOutbox } from "~/modules/outbox/outbox.server";
 import type { Db } from "~/utils/db.server";
 import { toCandidateDto, toCandidateSummaryDto, toConsentDto, type CandidateDto, type CandidateSummaryDto, type ConsentDto } from "./dto";
@@ -150,25 +151,28 @@ export async function listConsents(db: Db, actor: CandidateActor, candidateId: s
  * request cannot create duplicates.
  */
 export async function recordConsent(db: Db, actor: CandidateActor, candidateId: string, input: ConsentCreateInput): Promise<{ consent: ConsentDto; created: boolean }> {
-  return db.$transaction(async (tx) => {
-    if (!(await lockCandidate(tx, actor.organisationId, candidateId))) throw new NotFoundError("Candidate");
-    const companyId = input.companyId ?? null;
-    if (companyId && !(await isCompany(tx, companyId))) throw new InvalidInputError({ companyId: "Unknown company id" });
-    const existing = await findActiveConsent(tx, candidateId, input.purpose, companyId);
-    if (existing) return { consent: toConsentDto(existing), created: false };
-    const row = await insertConsent(tx, {
-      candidateId,
-      purpose: input.purpose,
-      channel: input.channel,
-      companyId,
-      givenAt: input.givenAt ?? new Date(),
-      recordedById: actor.userId ?? null,
-    });
-    // MATCHING consent decides whether the candidate is indexed and matched at all.
-    await writeOutbox(tx, "candidate.changed", candidateId);
-    await audit(tx, actor, candidateId, "UPDATE", "candidate.consent");
-    return { consent: toConsentDto(row), created: true };
+  return db.$transaction((tx) => recordConsentInTx(tx, actor, candidateId, input));
+}
+
+/** recordConsent inside the caller's transaction, for use cases that must commit the consent with their own change. */
+export async function recordConsentInTx(tx: Prisma.TransactionClient, actor: CandidateActor, candidateId: string, input: ConsentCreateInput): Promise<{ consent: ConsentDto; created: boolean }> {
+  if (!(await lockCandidate(tx, actor.organisationId, candidateId))) throw new NotFoundError("Candidate");
+  const companyId = input.companyId ?? null;
+  if (companyId && !(await isCompany(tx, companyId))) throw new InvalidInputError({ companyId: "Unknown company id" });
+  const existing = await findActiveConsent(tx, candidateId, input.purpose, companyId);
+  if (existing) return { consent: toConsentDto(existing), created: false };
+  const row = await insertConsent(tx, {
+    candidateId,
+    purpose: input.purpose,
+    channel: input.channel,
+    companyId,
+    givenAt: input.givenAt ?? new Date(),
+    recordedById: actor.userId ?? null,
   });
+  // MATCHING consent decides whether the candidate is indexed and matched at all.
+  await writeOutbox(tx, "candidate.changed", candidateId);
+  await audit(tx, actor, candidateId, "UPDATE", "candidate.consent");
+  return { consent: toConsentDto(row), created: true };
 }
 
 /** Withdrawal keeps the row (the citizen sees the history); repeating it changes nothing. */
@@ -179,6 +183,7 @@ export async function withdrawConsent(db: Db, actor: CandidateActor, candidateId
     if (!consent) throw new NotFoundError("Consent");
     if (consent.withdrawnAt) return toConsentDto(consent);
     const row = await markConsentWithdrawn(tx, consentId, new Date());
+    await closeIntroductionsOfConsent(tx, consentId);
     await writeOutbox(tx, "candidate.changed", candidateId);
     await audit(tx, actor, candidateId, "UPDATE", "candidate.consent");
     return toConsentDto(row);

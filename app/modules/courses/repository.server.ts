@@ -41,8 +41,9 @@ export async function courseExists(db: Client, institutionId: string, id: string
   return (await db.course.count({ where: { id, institutionId } })) === 1;
 }
 
-export async function courseTitleTaken(db: Client, institutionId: string, title: string): Promise<boolean> {
-  return (await db.course.count({ where: { institutionId, title } })) > 0;
+/** `exceptId`: the course being renamed may keep its own title. */
+export async function courseTitleTaken(db: Client, institutionId: string, title: string, exceptId?: string): Promise<boolean> {
+  return (await db.course.count({ where: { institutionId, title, ...(exceptId ? { id: { not: exceptId } } : {}) } })) > 0;
 }
 
 export async function listCourses(db: Client, institutionId: string): Promise<CourseRow[]> {
@@ -60,4 +61,24 @@ export async function listOfferings(db: Client, courseId: string): Promise<Offer
 
 export async function insertOffering(tx: Tx, data: Prisma.CourseOfferingUncheckedCreateInput): Promise<OfferingRow> {
   return tx.courseOffering.create({ data, select: offeringSelect });
+}
+
+/** A course the caller has already checked belongs to its institution. */
+export async function replaceCourse(
+  tx: Tx,
+  id: string,
+  data: Pick<Prisma.CourseUncheckedUpdateInput, "title" | "description" | "amuCode" | "durationDays">,
+  skillIds: string[],
+): Promise<CourseRow> {
+  await tx.courseSkill.deleteMany({ where: { courseId: id } });
+  return tx.course.update({ where: { id }, data: { ...data, skills: { create: skillIds.map((skillId) => ({ skillId })) } }, select: courseSelect });
+}
+
+/** An offering of a course the caller has already checked belongs to its institution. */
+export async function findOffering(db: Client, courseId: string, id: string): Promise<OfferingRow | null> {
+  return db.courseOffering.findFirst({ where: { id, courseId }, select: offeringSelect });
+}
+
+export async function markOfferingCancelled(tx: Tx, id: string, at: Date): Promise<OfferingRow> {
+  return tx.courseOffering.update({ where: { id }, data: { cancelledAt: at }, select: offeringSelect });
 }

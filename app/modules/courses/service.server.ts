@@ -7,8 +7,21 @@ import { assertSkillsExist, resolvePostalCode, type Place } from "~/modules/api/
 import { writeOutbox } from "~/modules/outbox/outbox.server";
 import type { Db } from "~/utils/db.server";
 import { toCourseDto, toOfferingDto, type CourseDto, type OfferingDto } from "./dto";
-import { courseExists, courseTitleTaken, findCourse, insertCourse, insertOffering, listCourses as listCourseRows, listOfferings as listOfferingRows } from "./repository.server";
+import {
+  courseExists,
+  courseTitleTaken,
+  findCourse,
+  findOffering,
+  insertCourse,
+  insertOffering,
+  listCourses as listCourseRows,
+  listOfferings as listOfferingRows,
+  markOfferingCancelled,
+  replaceCourse,
+} from "./repository.server";
 import type { CourseCreateInput, OfferingCreateInput } from "./schema";
+
+type Tx = Prisma.TransactionClient;
 
 export interface CourseActor {
   organisationId: string;
@@ -29,29 +42,58 @@ const titleClash = () => new ConflictError("This institution already has a cours
 
 export async function createCourse(db: Db, actor: CourseActor, input: CourseCreateInput): Promise<CourseDto> {
   try {
-    return await db.$transaction(async (tx) => {
-      await assertSkillsExist(tx, { skillIds: input.skillIds });
-      if (await courseTitleTaken(tx, actor.organisationId, input.title)) throw titleClash();
-      const row = await insertCourse(
-        tx,
-        {
-          institutionId: actor.organisationId,
-          title: input.title,
-          description: input.description ?? "",
-          amuCode: input.amuCode ?? null,
-          durationDays: input.durationDays ?? null,
-        },
-        input.skillIds,
-      );
-      await writeOutbox(tx, "course.changed", row.id);
-      return toCourseDto(row);
-    });
+    return await db.$transaction((tx) => createCourseIn(tx, actor, input));
   } catch (error) {
     // A concurrent create with the same title passes the check; the unique index catches it.
-    if ((error as { code?: string }).code === "P2002") throw titleClash();
+    if (isUniqueViolation(error)) throw titleClash();
     throw error;
   }
 }
+
+/** createCourse inside the caller's transaction (e.g. a catalogue import saving many courses at once). */
+export async function createCourseIn(tx: Tx, actor: CourseActor, input: CourseCreateInput): Promise<CourseDto> {
+  await assertSkillsExist(tx, { skillIds: input.skillIds });
+  if (await courseTitleTaken(tx, actor.organisationId, input.title)) throw titleClash();
+  const row = await insertCourse(
+    tx,
+    {
+      institutionId: actor.organisationId,
+      title: input.title,
+      description: input.description ?? "",
+      amuCode: input.amuCode ?? null,
+      durationDays: input.durationDays ?? null,
+    },
+    input.skillIds,
+  );
+  await writeOutbox(tx, "course.changed", row.id);
+  return toCourseDto(row);
+}
+
+/** Replaces a course's fields and the skills it teaches. */
+export async function updateCourse(db: Db, actor: CourseActor, id: string, input: CourseCreateInput): Promise<CourseDto> {
+  try {
+    return await db.$transaction((tx) => updateCourseIn(tx, actor, id, input));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw titleClash();
+    throw error;
+  }
+}
+
+export async function updateCourseIn(tx: Tx, actor: CourseActor, id: string, input: CourseCreateInput): Promise<CourseDto> {
+  if (!(await courseExists(tx, actor.organisationId, id))) throw new NotFoundError("Course");
+  await assertSkillsExist(tx, { skillIds: input.skillIds });
+  if (await courseTitleTaken(tx, actor.organisationId, input.title, id)) throw titleClash();
+  const row = await replaceCourse(
+    tx,
+    id,
+    { title: input.title, description: input.description ?? "", amuCode: input.amuCode ?? null, durationDays: input.durationDays ?? null },
+    input.skillIds,
+  );
+  await writeOutbox(tx, "course.changed", row.id);
+  return toCourseDto(row);
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
 export async function listOfferings(db: Db, actor: CourseActor, courseId: string): Promise<OfferingDto[]> {
   if (!(await courseExists(db, actor.organisationId, courseId))) throw new NotFoundError("Course");
@@ -59,20 +101,38 @@ export async function listOfferings(db: Db, actor: CourseActor, courseId: string
 }
 
 export async function createOffering(db: Db, actor: CourseActor, courseId: string, input: OfferingCreateInput): Promise<OfferingDto> {
-  return db.$transaction(async (tx: Prisma.TransactionClient) => {
+  return db.$transaction((tx) => createOfferingIn(tx, actor, courseId, input));
+}
+
+export async function createOfferingIn(tx: Tx, actor: CourseActor, courseId: string, input: OfferingCreateInput): Promise<OfferingDto> {
+  if (!(await courseExists(tx, actor.organisationId, courseId))) throw new NotFoundError("Course");
+  const place: Place | null = input.postalCode ? await resolvePostalCode(tx, input.postalCode) : null;
+  const row = await insertOffering(tx, {
+    courseId,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    online: input.online ?? false,
+    seats: input.seats,
+    postalCode: place?.postalCode ?? null,
+    city: place?.city ?? null,
+    latitude: place?.latitude ?? null,
+    longitude: place?.longitude ?? null,
+  });
+  await writeOutbox(tx, "offering.changed", row.id);
+  return toOfferingDto(row);
+}
+
+/**
+ * Cancels an offering: it stays for its history (reservations, outcomes) but is
+ * no longer offered, so matching drops it from upskilling paths. Idempotent.
+ */
+export async function cancelOffering(db: Db, actor: CourseActor, courseId: string, offeringId: string, now = new Date()): Promise<OfferingDto> {
+  return db.$transaction(async (tx) => {
     if (!(await courseExists(tx, actor.organisationId, courseId))) throw new NotFoundError("Course");
-    const place: Place | null = input.postalCode ? await resolvePostalCode(tx, input.postalCode) : null;
-    const row = await insertOffering(tx, {
-      courseId,
-      startDate: input.startDate,
-      endDate: input.endDate,
-      online: input.online ?? false,
-      seats: input.seats,
-      postalCode: place?.postalCode ?? null,
-      city: place?.city ?? null,
-      latitude: place?.latitude ?? null,
-      longitude: place?.longitude ?? null,
-    });
+    const existing = await findOffering(tx, courseId, offeringId);
+    if (!existing) throw new NotFoundError("Offering");
+    if (existing.cancelledAt) return toOfferingDto(existing);
+    const row = await markOfferingCancelled(tx, offeringId, now);
     await writeOutbox(tx, "offering.changed", row.id);
     return toOfferingDto(row);
   });

@@ -8,6 +8,8 @@ export interface CompanyVacancyRow {
   status: VacancyStatus;
   startDate: Date;
   currentMatches: number;
+  /** Current matches the company has not been told about yet (Match.isNew). */
+  newMatches: number;
 }
 
 export async function listCompanyVacancies(db: Db, companyId: string): Promise<CompanyVacancyRow[]> {
@@ -24,5 +26,11 @@ export async function listCompanyVacancies(db: Db, companyId: string): Promise<C
     orderBy: [{ status: "asc" }, { startDate: "asc" }, { title: "asc" }],
     take: 200,
   });
-  return rows.map(({ _count, ...row }) => ({ ...row, currentMatches: _count.matches }));
+  const fresh = await db.match.groupBy({
+    by: ["vacancyId"],
+    where: { current: true, isNew: true, vacancy: { organisationId: companyId } },
+    _count: { _all: true },
+  });
+  const newByVacancy = new Map(fresh.map((g) => [g.vacancyId, g._count._all]));
+  return rows.map(({ _count, ...row }) => ({ ...row, currentMatches: _count.matches, newMatches: newByVacancy.get(row.id) ?? 0 }));
 }

@@ -6,6 +6,7 @@ export interface InstitutionCourseRow {
   title: string;
   amuCode: string | null;
   upcomingOfferings: number;
+  skills: number;
 }
 
 /** "Upcoming" = not cancelled and starting today or later. */
@@ -17,10 +18,26 @@ export async function listInstitutionCourses(db: Db, institutionId: string, toda
       id: true,
       title: true,
       amuCode: true,
-      _count: { select: { offerings: { where: { cancelledAt: null, startDate: { gte: startOfToday } } } } },
+      _count: { select: { skills: true, offerings: { where: { cancelledAt: null, startDate: { gte: startOfToday } } } } },
     },
     orderBy: { title: "asc" },
     take: 200,
   });
-  return rows.map(({ _count, ...row }) => ({ ...row, upcomingOfferings: _count.offerings }));
+  return rows.map(({ _count, ...row }) => ({ ...row, upcomingOfferings: _count.offerings, skills: _count.skills }));
+}
+
+export interface InstitutionFigures {
+  courses: number;
+  upcomingOfferings: number;
+  upcomingSeats: number;
+}
+
+export async function institutionFigures(db: Db, institutionId: string, today = new Date()): Promise<InstitutionFigures> {
+  const startOfToday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  const upcoming = { course: { institutionId }, cancelledAt: null, startDate: { gte: startOfToday } };
+  const [courses, offerings] = await Promise.all([
+    db.course.count({ where: { institutionId } }),
+    db.courseOffering.aggregate({ where: upcoming, _count: { _all: true }, _sum: { seats: true } }),
+  ]);
+  return { courses, upcomingOfferings: offerings._count._all, upcomingSeats: offerings._sum.seats ?? 0 };
 }

@@ -5,7 +5,7 @@
 import { Queue, type DefaultJobOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { z } from "zod";
-import { OUTBOX_TOPICS, type OutboxTopic } from "~/modules/outbox/topics";
+import { SEARCH_TOPICS, type OutboxTopic } from "~/modules/outbox/topics";
 
 export const QUEUES = {
   outbox: "outbox",
@@ -13,6 +13,10 @@ export const QUEUES = {
   matching: "matching",
   runs: "match-runs",
   notifications: "notifications",
+  /** Citizens' links and introductions, erasure and retention (app/modules/{citizen,erasure,retention}). */
+  privacy: "privacy",
+  /** Operator-started ESCO taxonomy imports (one at a time). */
+  taxonomy: "taxonomy",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -35,7 +39,7 @@ export const JOBS = {
     name: "sync",
     schema: z
       .object({
-        topic: z.enum(OUTBOX_TOPICS),
+        topic: z.enum(SEARCH_TOPICS),
         aggregateId: id,
         /** The outbox row this job came from, for tracing. */
         outboxId: z.string().regex(/^\d+$/).optional(),
@@ -112,6 +116,42 @@ export const JOBS = {
     name: "course-demand-digest",
     schema: z.object({ userId: id, week: z.string().regex(/^\d{4}-W\d{2}$/, "an ISO week YYYY-Www") }).strict(),
   },
+  /** Imports the taxonomy from the configured data directory (JOBBRO_DATA_DIR); started by an operator. */
+  taxonomyImport: {
+    queue: QUEUES.taxonomy,
+    name: "import",
+    schema: z.object({ startedById: id.optional() }).strict(),
+  },
+  /** E-mails a citizen the link to their page (they asked for it on /borger). */
+  citizenLink: {
+    queue: QUEUES.privacy,
+    name: "citizen-link",
+    schema: z.object({ candidateId: id }).strict(),
+  },
+  /** Outbox "introduction.proposed": e-mails the citizen that a company asks to be introduced. */
+  introductionProposed: {
+    queue: QUEUES.privacy,
+    name: "introduction-proposed",
+    schema: z.object({ topic: z.literal("introduction.proposed"), aggregateId: id, outboxId: z.string().regex(/^\d+$/).optional() }).strict(),
+  },
+  /** Carries out one ErasureRequest. */
+  erasure: {
+    queue: QUEUES.privacy,
+    name: "erasure",
+    schema: z.object({ erasureRequestId: id }).strict(),
+  },
+  /** Re-enqueues pending erasure requests whose job Redis lost. */
+  erasureSweep: {
+    queue: QUEUES.privacy,
+    name: "erasure-sweep",
+    schema: z.object({}).strict(),
+  },
+  /** Daily: erasure requests for candidates inactive longer than RETENTION_INACTIVE_DAYS. */
+  retention: {
+    queue: QUEUES.privacy,
+    name: "retention",
+    schema: z.object({}).strict(),
+  },
 } as const;
 
 export type JobDefinition = (typeof JOBS)[keyof typeof JOBS];
@@ -121,13 +161,17 @@ export type SearchSyncPayload = z.infer<typeof JOBS.searchSync.schema>;
  * Which queues an outbox topic goes to. Search sync takes every topic; other
  * consumers (matching, notifications) add their routes here.
  */
-export const OUTBOX_ROUTES: Record<OutboxTopic, readonly (typeof JOBS.searchSync)[]> = {
+/** Jobs an outbox row can become: each takes { topic, aggregateId, outboxId }. */
+export type OutboxRouteJob = typeof JOBS.searchSync | typeof JOBS.introductionProposed;
+
+export const OUTBOX_ROUTES: Record<OutboxTopic, readonly OutboxRouteJob[]> = {
   "skill.changed": [JOBS.searchSync],
   "occupation.changed": [JOBS.searchSync],
   "vacancy.changed": [JOBS.searchSync],
   "candidate.changed": [JOBS.searchSync],
   "offering.changed": [JOBS.searchSync],
   "course.changed": [JOBS.searchSync],
+  "introduction.proposed": [JOBS.introductionProposed],
 };
 
 /**

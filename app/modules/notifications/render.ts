@@ -3,6 +3,7 @@
 // same text appears on the page and in the mail, in the reader's language.
 // Candidates appear by pseudonym only, also to consultants: e-mail travels
 // through systems Jobbro does not control.
+import type { CourseDemand } from "~/modules/demand/types";
 
 /** A notification with its ids resolved, ready to be put into words. */
 export type NotificationView = {
@@ -90,16 +91,7 @@ export function renderNotificationDigest(t: Translate, input: DigestInput): Rend
   return { subject: t("notifications.digest.subject", { count: items.length }), text, html };
 }
 
-export interface CourseDemand {
-  courseId: string;
-  title: string;
-  /** Open vacancies that require a skill the course teaches. */
-  openVacancies: number;
-  /** Of those, vacancies whose upskilling candidates lack a skill the course teaches. */
-  gapVacancies: number;
-  /** Distinct candidates in current upskilling matches who lack a skill the course teaches. */
-  candidates: number;
-}
+export type { CourseDemand };
 
 export interface DemandInput {
   language: string;

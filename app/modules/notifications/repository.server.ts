@@ -4,7 +4,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/utils/db.server";
 import type { CandidateEmailFacts } from "./consent";
 import { NewMatchPayload, type MatchToNotify, type NotificationRow } from "./kinds";
-import { notificationPath, type CourseDemand, type NotificationView } from "./render";
+import { notificationPath, type NotificationView } from "./render";
 
 /** A Prisma client or an interactive transaction. */
 export type Tx = Db | Prisma.TransactionClient;
@@ -181,41 +181,8 @@ export async function institutionIdsOf(tx: Tx, userId: string): Promise<string[]
   return rows.map((r) => r.organisationId);
 }
 
-/**
- * Per course of the institutions: open vacancies requiring a skill the course
- * teaches, and, from current upskilling matches' explanations, the vacancies
- * and candidates that lack such a skill. Courses without demand are left out.
- */
-export async function courseDemand(tx: Tx, institutionIds: string[]): Promise<CourseDemand[]> {
-  if (institutionIds.length === 0) return [];
-  return tx.$queryRaw<CourseDemand[]>`
-    WITH courses AS (SELECT "id", "title" FROM "Course" WHERE "institutionId" = ANY(${institutionIds}::text[])),
-    required AS (
-      SELECT cs."courseId", count(DISTINCT v."id")::int AS n
-      FROM "CourseSkill" cs
-      JOIN "VacancySkill" vs ON vs."skillId" = cs."skillId" AND vs."requirement" = 'REQUIRED'
-      JOIN "Vacancy" v ON v."id" = vs."vacancyId" AND v."status" = 'OPEN'
-      WHERE cs."courseId" IN (SELECT "id" FROM courses)
-      GROUP BY cs."courseId"
-    ),
-    gaps AS (
-      SELECT cs."courseId", count(DISTINCT m."vacancyId")::int AS vacancies, count(DISTINCT m."candidateId")::int AS candidates
-      FROM "Match" m
-      JOIN "Vacancy" v ON v."id" = m."vacancyId" AND v."status" = 'OPEN'
-      CROSS JOIN LATERAL jsonb_array_elements(m."explanation"->'required') AS r(skill)
-      JOIN "CourseSkill" cs ON cs."skillId" = r.skill->>'skillId'
-      WHERE m."current" AND m."kind" = 'UPSKILLING' AND (r.skill->>'met')::boolean IS FALSE
-        AND cs."courseId" IN (SELECT "id" FROM courses)
-      GROUP BY cs."courseId"
-    )
-    SELECT c."id" AS "courseId", c."title", COALESCE(req.n, 0) AS "openVacancies",
-           COALESCE(g.vacancies, 0) AS "gapVacancies", COALESCE(g.candidates, 0) AS "candidates"
-    FROM courses c
-    LEFT JOIN required req ON req."courseId" = c."id"
-    LEFT JOIN gaps g ON g."courseId" = c."id"
-    WHERE COALESCE(req.n, 0) > 0 OR COALESCE(g.vacancies, 0) > 0
-    ORDER BY COALESCE(g.candidates, 0) DESC, COALESCE(req.n, 0) DESC, c."title"`;
-}
+// The course demand is computed in one place, shared with the institution portal.
+export { courseDemand } from "~/modules/demand/course-demand.server";
 
 // ───────────── candidates ─────────────
 

@@ -1,6 +1,7 @@
 // Outbox topics and payload rules (pure; safe to import anywhere). A topic says
 // which aggregate changed; consumers (search sync, matching) decide what to do.
-export const OUTBOX_TOPICS = [
+/** Topics that change what a search index holds (search/indexes/registry.ts maps each to its index). */
+export const SEARCH_TOPICS = [
   "skill.changed",
   "occupation.changed",
   "vacancy.changed",
@@ -9,7 +10,20 @@ export const OUTBOX_TOPICS = [
   "course.changed",
 ] as const;
 
+export type SearchTopic = (typeof SEARCH_TOPICS)[number];
+
+/** Every topic: the search topics and those only other consumers take (OUTBOX_ROUTES). */
+export const OUTBOX_TOPICS = [
+  ...SEARCH_TOPICS,
+  /** A consultant proposed an introduction to the citizen (aggregate: the ContactRequest). */
+  "introduction.proposed",
+] as const;
+
 export type OutboxTopic = (typeof OUTBOX_TOPICS)[number];
+
+export function isSearchTopic(value: string): value is SearchTopic {
+  return (SEARCH_TOPICS as readonly string[]).includes(value);
+}
 
 /** Ids only: a payload never carries names, contact details or free text. */
 export type OutboxPayload = Record<string, string | string[]>;

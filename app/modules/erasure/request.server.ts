@@ -1,0 +1,40 @@
+// Asking for an erasure from the web process: the request row commits first,
+// then the job is enqueued. When Redis is down the request stays PENDING and
+// the worker's sweep enqueues it later, so the citizen's request is never lost.
+import { NotFoundError } from "~/modules/api/errors";
+import { JOBS } from "~/modules/jobs/registry";
+import type { Db } from "~/utils/db.server";
+import { enqueue, QueueUnavailableError } from "~/utils/queue.server";
+import { createLogger } from "~/utils/logger.server";
+import { erasureJobId, requestErasureInTx } from "./service.server";
+
+export async function enqueueErasure(erasureRequestId: string): Promise<boolean> {
+  try {
+    await enqueue(JOBS.erasure, { erasureRequestId }, { jobId: erasureJobId(erasureRequestId) });
+    return true;
+  } catch (error) {
+    if (!(error instanceof QueueUnavailableError)) throw error;
+    createLogger("erasure").warn({ erasureRequestId, err: error.message }, "erasure job not queued now; the sweep will queue it");
+    return false;
+  }
+}
+
+/** A consultant registers the citizen's request; scoped to the jobcentre's own candidates (404 otherwise). */
+export async function requestErasureByJobcentre(
+  db: Db,
+  actor: { organisationId: string; userId: string | null },
+  candidateId: string,
+): Promise<{ id: string; created: boolean }> {
+  const jobcentreId = actor.organisationId;
+  const result = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Candidate" WHERE "id" = ${candidateId} AND "jobcentreId" = ${jobcentreId} FOR UPDATE`;
+    if (!rows[0]) throw new NotFoundError("Candidate");
+    const request = await requestErasureInTx(tx, { candidateId, jobcentreId, source: "CONSULTANT" });
+    await tx.auditEvent.create({
+      data: { candidateId, action: "UPDATE", resource: "candidate.erasure", reason: "erasure requested through the jobcentre", actorOrgId: jobcentreId, actorUserId: actor.userId },
+    });
+    return request;
+  });
+  await enqueueErasure(result.id);
+  return result;
+}

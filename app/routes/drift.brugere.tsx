@@ -1,0 +1,229 @@
+// The operator's user accounts: list, create in an organisation with an initial
+// password, disable/enable (disabling ends every session at once), end sessions.
+// Staff accounts only: citizens (candidates) have no account and never appear here.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/ErrorPage";
+import { ErrorSummary, RadioGroupField, SelectField, TextField } from "~/components/form";
+import { InvalidInputError } from "~/modules/api/errors";
+import { listOrganisations } from "~/modules/organisations/admin.server";
+import { createUser, endAllSessions, listUsers, setUserDisabled } from "~/modules/users/admin.server";
+import { UserCreateSchema } from "~/modules/users/forms";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { asConformErrors } from "~/utils/form-errors";
+import { formatNumber } from "~/utils/format";
+import { createLogger } from "~/utils/logger.server";
+import { pageTitle } from "~/utils/meta";
+import { useLanguage } from "~/utils/use-language";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "operator.users.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "OPERATOR");
+  const db = getDb();
+  const [users, organisations] = await Promise.all([listUsers(db), listOrganisations(db)]);
+  return { users, organisations: organisations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })) };
+}
+
+const MESSAGES = {
+  created: "operator.users.created",
+  disabled: "operator.users.disabledMessage",
+  enabled: "operator.users.enabledMessage",
+  sessions: "operator.users.sessionsEnded",
+} as const;
+
+export async function action({ request }: ActionFunctionArgs) {
+  const operator = await requireRole(request, "OPERATOR");
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "create");
+  const db = getDb();
+  const log = createLogger("operator");
+  if (intent === "create") {
+    const submission = parseWithZod(formData, { schema: UserCreateSchema });
+    if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    try {
+      const { id } = await createUser(db, submission.value);
+      log.info({ operatorId: operator.id, userId: id }, "user created");
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      return data({ result: submission.reply({ fieldErrors: asConformErrors(error.fields ?? {}), hideFields: ["password"] }) }, { status: 400 });
+    }
+    return redirect("/drift/brugere?done=created");
+  }
+  const userId = String(formData.get("userId") ?? "");
+  if (intent === "disable" || intent === "enable") {
+    // An operator cannot lock themselves out of the tools they would need to undo it.
+    if (userId === operator.id) throw new Response("Forbidden", { status: 403 });
+    if (!(await setUserDisabled(db, userId, intent === "disable"))) throw new Response("Not found", { status: 404 });
+    log.info({ operatorId: operator.id, userId, intent }, "user access changed");
+    return redirect(`/drift/brugere?done=${intent}d`);
+  }
+  if (intent === "endSessions") {
+    const ended = await endAllSessions(db, userId);
+    log.info({ operatorId: operator.id, userId, ended }, "sessions ended");
+    return redirect("/drift/brugere?done=sessions");
+  }
+  throw new Response("Unknown intent", { status: 400 });
+}
+
+// A fixed time zone, so the server's rendering and the browser's hydration agree.
+function formatDateTime(value: string | Date, language: string): string {
+  return new Intl.DateTimeFormat(language === "da" ? "da-DK" : "en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(new Date(value));
+}
+
+export default function UsersPage() {
+  const { users } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const done = searchParams.get("done") as keyof typeof MESSAGES | null;
+
+  return (
+    <>
+      <h1>{t("operator.users.title")}</h1>
+      <p className="font-lead">{t("operator.users.lead")}</p>
+      {done && done in MESSAGES ? (
+        <div className="alert alert-success" role="status">
+          <p className="alert-text">{t(MESSAGES[done])}</p>
+        </div>
+      ) : null}
+
+      {users.length === 0 ? (
+        <p>{t("operator.users.empty")}</p>
+      ) : (
+        <div className="table--responsive-scroll">
+          <table className="table table--compact" data-testid="users">
+            <caption>{t("operator.users.listCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("operator.users.columns.name")}</th>
+                <th scope="col">{t("operator.users.columns.email")}</th>
+                <th scope="col">{t("operator.users.columns.organisation")}</th>
+                <th scope="col">{t("operator.users.columns.lastLogin")}</th>
+                <th scope="col">{t("operator.users.columns.status")}</th>
+                <th scope="col" className="align-text-right">{t("operator.users.columns.sessions")}</th>
+                <th scope="col">{t("operator.users.columns.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id} data-user-id={user.id} data-disabled={user.disabledAt ? "true" : "false"}>
+                  <td>{user.name}</td>
+                  <td>{user.email}</td>
+                  <td>{user.organisations.map((o) => o.name).join(", ") || "–"}</td>
+                  <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, language) : t("operator.users.never")}</td>
+                  <td>
+                    {user.disabledAt ? <span className="badge badge-small badge-error">{t("operator.users.disabled")}</span> : t("operator.users.active")}
+                  </td>
+                  <td className="align-text-right">{formatNumber(user.sessions, language)}</td>
+                  <td>
+                    <UserActions user={user} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>{t("operator.users.createHeading")}</h2>
+      <div className="row">
+        <div className="col-12 col-lg-8">
+          <CreateUserForm />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function UserActions({ user }: { user: { id: string; name: string; disabledAt: string | Date | null; sessions: number } }) {
+  const { t } = useTranslation();
+  const toggle = user.disabledAt ? "enable" : "disable";
+  return (
+    <div className="user-actions">
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="intent" value={toggle} />
+        <input type="hidden" name="userId" value={user.id} />
+        <button type="submit" className="button button-secondary button-small" aria-label={t(`operator.users.${toggle}Label`, { name: user.name })}>
+          {t(`operator.users.${toggle}`)}
+        </button>
+      </Form>
+      {user.sessions > 0 ? (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="endSessions" />
+          <input type="hidden" name="userId" value={user.id} />
+          <button type="submit" className="button button-tertiary button-small" aria-label={t("operator.users.endSessionsLabel", { name: user.name })}>
+            {t("operator.users.endSessions")}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+function CreateUserForm() {
+  const { organisations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "user-form",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(UserCreateSchema),
+    defaultValue: { role: "MEMBER" },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: UserCreateSchema }),
+  });
+  const label = {
+    name: t("operator.users.fields.name"),
+    email: t("operator.users.fields.email"),
+    organisationId: t("operator.users.fields.organisation"),
+    role: t("operator.users.fields.role"),
+    password: t("operator.users.fields.password"),
+  };
+  const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate>
+      <input type="hidden" name="intent" value="create" />
+      <ErrorSummary
+        form={form}
+        fields={[
+          { field: fields.name, label: label.name },
+          { field: fields.email, label: label.email },
+          { field: fields.organisationId, label: label.organisationId },
+          { field: fields.role, label: label.role },
+          { field: fields.password, label: label.password },
+        ]}
+      />
+      <TextField field={fields.name} label={label.name} autoComplete="off" />
+      <TextField field={fields.email} label={label.email} type="email" autoComplete="off" />
+      <SelectField
+        field={fields.organisationId}
+        label={label.organisationId}
+        placeholder={t("operator.users.fields.chooseOrganisation")}
+        options={organisations.map((o) => ({ value: o.id, label: `${o.name} (${t(`roles.${o.kind}`)})` }))}
+      />
+      <RadioGroupField
+        field={fields.role}
+        label={label.role}
+        options={[
+          { value: "MEMBER", label: t("operator.users.roles.MEMBER") },
+          { value: "ADMIN", label: t("operator.users.roles.ADMIN") },
+        ]}
+      />
+      <TextField field={fields.password} label={label.password} hint={t("operator.users.fields.passwordHint")} type="password" autoComplete="new-password" />
+      <button type="submit" className="button button-primary" disabled={submitting}>
+        {submitting ? t("forms.working") : t("operator.users.create")}
+      </button>
+    </Form>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,67 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/ErrorPage";
+import { CandidateForm } from "~/components/consultant/CandidateForm";
+import { createCandidate } from "~/modules/candidates/service.server";
+import { formErrorsOf, toCreateInput } from "~/modules/consultant/candidate-form.server";
+import { CandidateFormSchema } from "~/modules/consultant/schema";
+import { skillOptions } from "~/modules/consultant/skill-labels.server";
+import { requireRole } from "~/utils/auth.server";
+import { getLanguage } from "~/utils/language.server";
+import { getDb } from "~/utils/db.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "consultant.candidateForm.newTitle");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "JOBCENTRE");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "JOBCENTRE");
+  const formData = await request.formData();
+  const language = await getLanguage(request);
+  const submission = parseWithZod(formData, { schema: CandidateFormSchema });
+  const options = () => skillOptions(getDb(), formData.getAll("skillIds").map(String), language);
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(), skillOptions: await options() }, { status: 400 });
+  }
+  try {
+    const candidate = await createCandidate(
+      getDb(),
+      { organisationId: user.organisation.id, userId: user.id, reason: "consultant created profile" },
+      toCreateInput(submission.value, user.id),
+    );
+    return redirect(`/jobcenter/kandidater/${candidate.id}?saved=created`);
+  } catch (error) {
+    const fieldErrors = formErrorsOf(error);
+    if (!fieldErrors) throw error;
+    return data({ result: submission.reply({ fieldErrors }), skillOptions: await options() }, { status: 400 });
+  }
+}
+
+export default function NewCandidate() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="row">
+      <div className="col-12 col-lg-8">
+        <p>
+          <Link to="/jobcenter/kandidater" className="back-link">
+            {t("consultant.profile.backToList")}
+          </Link>
+        </p>
+        <h1>{t("consultant.candidateForm.newTitle")}</h1>
+        <p className="font-lead">{t("consultant.candidateForm.newLead")}</p>
+        <CandidateForm mode="create" lastResult={actionData?.result} skillOptions={actionData?.skillOptions} />
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

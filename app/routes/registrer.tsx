@@ -1,0 +1,101 @@
+// Public company registration: CVR number (modulus 11), name and address, and
+// the first user (ADMIN). On success the user is logged in with a fresh session
+// and lands on the company overview.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, TextField } from "~/components/form";
+import { InvalidInputError } from "~/modules/api/errors";
+import { createSession, deleteSession } from "~/modules/auth/session.server";
+import { registerCompany } from "~/modules/company/accounts.server";
+import { RegistrationSchema } from "~/modules/company/registration-schema";
+import { getOptionalUser, homePathForUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { getLanguage } from "~/utils/language.server";
+import { pageTitle } from "~/utils/meta";
+import { readSessionId, serializeSessionCookie } from "~/utils/session-cookie.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "company.register.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  if (user) throw redirect(homePathForUser(user));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: RegistrationSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  }
+  const db = getDb();
+  try {
+    const { userId } = await registerCompany(db, submission.value, await getLanguage(request));
+    const previous = await readSessionId(request);
+    if (previous) await deleteSession(db, previous);
+    const session = await createSession(db, userId);
+    return redirect("/virksomhed", { headers: { "Set-Cookie": await serializeSessionCookie(session.id, session.expiresAt) } });
+  } catch (error) {
+    if (error instanceof InvalidInputError && error.fields) {
+      const fieldErrors = Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [field, [message]]));
+      return data({ result: submission.reply({ fieldErrors, hideFields: ["password"] }) }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function RegisterCompany() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(RegistrationSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RegistrationSchema }),
+  });
+  return (
+    <div className="row">
+      <div className="col-12 col-md-9 col-lg-7">
+        <h1>{t("company.register.title")}</h1>
+        <p className="font-lead">{t("company.register.lead")}</p>
+        <Form method="post" {...getFormProps(form)} noValidate>
+          <ErrorSummary
+            form={form}
+            fields={[
+              { field: fields.cvr, label: t("company.register.cvr") },
+              { field: fields.companyName, label: t("company.register.companyName") },
+              { field: fields.street, label: t("company.register.street") },
+              { field: fields.postalCode, label: t("company.register.postalCode") },
+              { field: fields.name, label: t("company.register.name") },
+              { field: fields.email, label: t("company.register.email") },
+              { field: fields.password, label: t("company.register.password") },
+            ]}
+          />
+          <fieldset>
+            <legend className="h2">{t("company.register.companyHeading")}</legend>
+            <TextField field={fields.cvr} label={t("company.register.cvr")} hint={t("company.register.cvrHint")} inputMode="numeric" className="input-width-s" />
+            <TextField field={fields.companyName} label={t("company.register.companyName")} autoComplete="organization" />
+            <TextField field={fields.street} label={t("company.register.street")} autoComplete="street-address" />
+            <TextField field={fields.postalCode} label={t("company.register.postalCode")} inputMode="numeric" autoComplete="postal-code" className="input-width-xs" />
+          </fieldset>
+          <fieldset>
+            <legend className="h2">{t("company.register.userHeading")}</legend>
+            <TextField field={fields.name} label={t("company.register.name")} autoComplete="name" />
+            <TextField field={fields.email} type="email" label={t("company.register.email")} autoComplete="email" />
+            <TextField field={fields.password} type="password" label={t("company.register.password")} hint={t("company.register.passwordHint")} autoComplete="new-password" />
+          </fieldset>
+          <button type="submit" className="button button-primary" disabled={navigation.state === "submitting"}>
+            {navigation.state === "submitting" ? t("forms.working") : t("company.register.submit")}
+          </button>
+        </Form>
+        <p className="mt-6">
+          <Link to="/login">{t("layout.login")}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+// GET /soeg/kompetencer?q=svejs&lang=da → [{ id, label }]: the skill picker's
+// suggestions, for any logged-in user (401 JSON otherwise: fetch() callers want no redirect).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { suggest } from "~/modules/taxonomy/suggest.server";
+import { getOptionalUser } from "~/utils/auth.server";
+import { jsonResponse } from "~/utils/json.server";
+import { getLanguage } from "~/utils/language.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!(await getOptionalUser(request))) return jsonResponse({ error: "unauthorized" }, 401);
+  return jsonResponse(await suggest("skills", new URL(request.url).searchParams, await getLanguage(request)));
+}

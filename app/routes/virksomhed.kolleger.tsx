@@ -1,0 +1,149 @@
+// The company's colleagues, and (for an ADMIN) inviting one by e-mail. The mail
+// is sent before the page answers; if the SMTP server refuses it the invitation
+// is withdrawn and the form says so, so no invitation exists that nobody got.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/ErrorPage";
+import { ErrorSummary, TextField } from "~/components/form";
+import { isLanguage } from "~/i18n/config";
+import { InvalidInputError } from "~/modules/api/errors";
+import { invitationMail } from "~/modules/company/invitation-mail";
+import { createInvitation, listMembers, listPendingInvitations, revokeInvitation } from "~/modules/company/invitations.server";
+import { InviteSchema } from "~/modules/company/registration-schema";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { formatDate } from "~/utils/format";
+import { createLogger } from "~/utils/logger.server";
+import { createMailer } from "~/utils/mailer.server";
+import { pageTitle, translator } from "~/utils/meta";
+import { useLanguage } from "~/utils/use-language";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "company.colleagues.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "COMPANY");
+  const db = getDb();
+  const [members, pending] = await Promise.all([listMembers(db, user.organisation.id), listPendingInvitations(db, user.organisation.id)]);
+  return {
+    isAdmin: user.membershipRole === "ADMIN",
+    members,
+    pending: user.membershipRole === "ADMIN" ? pending.map((p) => ({ ...p, expiresAt: p.expiresAt.toISOString() })) : [],
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "COMPANY");
+  if (user.membershipRole !== "ADMIN") throw new Response("Forbidden", { status: 403 });
+  const submission = parseWithZod(await request.formData(), { schema: InviteSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), invited: null }, { status: 400 });
+  const db = getDb();
+  let invitation;
+  try {
+    invitation = await createInvitation(db, { organisationId: user.organisation.id, userId: user.id, membershipRole: user.membershipRole }, submission.value.email);
+  } catch (error) {
+    if (error instanceof InvalidInputError && error.fields) {
+      return data({ result: submission.reply({ fieldErrors: { email: [error.fields.email ?? "company.colleagues.errors.alreadyMember"] } }), invited: null }, { status: 400 });
+    }
+    throw error;
+  }
+  const t = translator(isLanguage(user.locale) ? user.locale : "da");
+  const mailer = createMailer();
+  try {
+    await mailer.send(
+      invitationMail(t, {
+        to: submission.value.email,
+        link: `${getEnv().APP_URL}/invitation/${invitation.token}`,
+        organisation: user.organisation.name,
+        inviter: user.name,
+      }),
+    );
+  } catch (error) {
+    await revokeInvitation(db, user.organisation.id, invitation.id);
+    createLogger("invitations").warn({ invitationId: invitation.id, err: (error as Error).message }, "invitation e-mail not sent");
+    return data({ result: submission.reply({ formErrors: ["company.colleagues.errors.mailFailed"] }), invited: null }, { status: 503 });
+  } finally {
+    mailer.close();
+  }
+  return { result: submission.reply({ resetForm: true }), invited: submission.value.email };
+}
+
+export default function Colleagues() {
+  const { isAdmin, members, pending } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(InviteSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+  });
+  return (
+    <>
+      <h1>{t("company.colleagues.title")}</h1>
+      <p className="font-lead">{t("company.colleagues.lead")}</p>
+      <div className="table--responsive-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("company.colleagues.columns.name")}</th>
+              <th scope="col">{t("company.colleagues.columns.email")}</th>
+              <th scope="col">{t("company.colleagues.columns.role")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.id}>
+                <th scope="row">{member.name}</th>
+                <td>{member.email}</td>
+                <td>{t(`company.colleagues.role.${member.role}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t("company.colleagues.inviteHeading")}</h2>
+      {isAdmin ? (
+        <>
+          <p>{t("company.colleagues.inviteLead")}</p>
+          {actionData?.invited ? (
+            <div className="alert alert-success" role="status">
+              <p className="alert-text">{t("company.colleagues.invited", { email: actionData.invited })}</p>
+            </div>
+          ) : null}
+          <Form method="post" {...getFormProps(form)} noValidate>
+            <ErrorSummary form={form} fields={[{ field: fields.email, label: t("company.colleagues.email") }]} />
+            <TextField field={fields.email} type="email" label={t("company.colleagues.email")} autoComplete="off" />
+            <button type="submit" className="button button-primary" disabled={navigation.state === "submitting"}>
+              {navigation.state === "submitting" ? t("forms.working") : t("company.colleagues.invite")}
+            </button>
+          </Form>
+          {pending.length > 0 ? (
+            <>
+              <h3>{t("company.colleagues.pendingHeading")}</h3>
+              <ul>
+                {pending.map((invitation) => (
+                  <li key={invitation.id}>
+                    {invitation.email} – {t("company.colleagues.expires", { date: formatDate(invitation.expiresAt, language) })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : (
+        <p>{t("company.colleagues.onlyAdmins")}</p>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,327 @@
+// A vacancy's candidate suggestions as anonymous cards: pseudonym, score and
+// why (each skill met or missing, distance, availability, the course for an
+// upskilling match), read from the stored matches in PostgreSQL – so they still
+// show, with the time they were computed, while Meilisearch is down. On each
+// card the company asks the jobcentre for an introduction. Name and contact
+// details appear only while the citizen's consent to share with this company
+// stands, and each such reveal is audited (modules/introductions).
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "~/components/ErrorPage";
+import { useErrorText } from "~/components/form";
+import type { ContactRequestStatus } from "~/generated/prisma/enums";
+import { NotFoundError } from "~/modules/api/errors";
+import { revealContacts, type CandidateContact } from "~/modules/introductions/company-contact.server";
+import { IntroductionRequestSchema, requestIntroduction, requestStatusByMatch } from "~/modules/introductions/request.server";
+import { searchAnswers } from "~/modules/company/vacancy-wizard.server";
+import { readVacancyMatches } from "~/modules/matching/read.server";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate, formatNumber } from "~/utils/format";
+import type { Language } from "~/i18n/config";
+import { pageTitle } from "~/utils/meta";
+import { useLanguage } from "~/utils/use-language";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "company.matches.title", { title: data?.vacancy.title ?? "" });
+
+function notFound(): Response {
+  return new Response("Not found", { status: 404 });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "COMPANY");
+  const db = getDb();
+  const actor = { organisationId: user.organisation.id, userId: user.id };
+  const read = await readVacancyMatches(db, { ...actor, kind: "COMPANY" }, params.id ?? "").catch((error: unknown) => {
+    throw error instanceof NotFoundError ? notFound() : error;
+  });
+  // Candidate ids stay on the server: they only link matches to requests and consents.
+  const pairs = await db.match.findMany({ where: { vacancyId: read.vacancy.id, id: { in: read.matches.map((m) => m.id) } }, select: { id: true, candidateId: true } });
+  const candidateOf = new Map(pairs.map((p) => [p.id, p.candidateId]));
+  const [statuses, contacts, searchAvailable] = await Promise.all([
+    requestStatusByMatch(db, actor.organisationId, read.vacancy.id),
+    revealContacts(db, actor, pairs.map((p) => p.candidateId)),
+    searchAnswers(),
+  ]);
+  return {
+    vacancy: read.vacancy,
+    computedAt: read.computedAt,
+    searchAvailable,
+    matches: read.matches.map((match) => ({
+      ...match,
+      requestStatus: statuses.get(match.id) ?? null,
+      contact: contacts.get(candidateOf.get(match.id) ?? "") ?? null,
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "COMPANY");
+  const db = getDb();
+  const vacancyId = params.id ?? "";
+  // Another company's vacancy answers 404, whatever the form says.
+  const own = await db.vacancy.findFirst({ where: { id: vacancyId, organisationId: user.organisation.id }, select: { id: true } });
+  if (!own) throw notFound();
+  const formData = await request.formData();
+  const matchId = String(formData.get("matchId") ?? "");
+  const submission = parseWithZod(formData, { schema: IntroductionRequestSchema });
+  if (submission.status !== "success") return data({ matchId, result: submission.reply(), created: null }, { status: 400 });
+  try {
+    const outcome = await requestIntroduction(db, { organisationId: user.organisation.id, userId: user.id }, vacancyId, submission.value);
+    return { matchId, result: submission.reply({ resetForm: true }), created: outcome.created };
+  } catch (error) {
+    if (error instanceof NotFoundError) {
+      return data({ matchId, result: submission.reply({ formErrors: ["company.matches.request.unavailable"] }), created: null }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+type LoaderMatch = ReturnType<typeof useLoaderData<typeof loader>>["matches"][number];
+
+function formatMoment(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(language === "da" ? "da-DK" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(new Date(iso));
+}
+
+export default function VacancyMatches() {
+  const { vacancy, computedAt, searchAvailable, matches } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [searchParams] = useSearchParams();
+  const notice = searchParams.has("oprettet") ? t("company.wizard.created") : searchParams.has("gemt") ? t("company.edit.saved") : null;
+
+  return (
+    <>
+      <p>
+        <Link to="/virksomhed" className="back-link">
+          {t("company.matches.backToOverview")}
+        </Link>
+      </p>
+      <h1>{t("company.matches.title", { title: vacancy.title })}</h1>
+      {notice ? (
+        <div className="alert alert-success" role="status">
+          <p className="alert-text">{notice}</p>
+        </div>
+      ) : null}
+      <p className="font-lead">{t("company.matches.lead")}</p>
+      <p>
+        <span className="badge badge-info">{t(`vacancyStatus.${vacancy.status}`)}</span>{" "}
+        {vacancy.status !== "CLOSED" ? <Link to={`/virksomhed/stillinger/${vacancy.id}/rediger`}>{t("company.matches.editLink")}</Link> : null}
+      </p>
+      {!searchAvailable ? (
+        <div className="alert alert-warning" role="status">
+          <p className="alert-text">{t("company.matches.searchDown")}</p>
+        </div>
+      ) : null}
+      <p>{computedAt ? t("company.matches.computedAt", { at: formatMoment(computedAt, language) }) : t("company.matches.notComputed")}</p>
+      <h2>{t("company.matches.count", { count: matches.length })}</h2>
+      {matches.length === 0 ? (
+        computedAt ? <p>{t("company.matches.empty")}</p> : null
+      ) : (
+        <ul className="match-cards">
+          {matches.map((match) => (
+            <li key={match.id}>
+              <MatchCard match={match} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function SkillLine({ skill }: { skill: LoaderMatch["explanation"]["requiredSkills"][number] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const label = (language === "da" ? skill.labelDa : null) ?? skill.labelEn ?? skill.skillId;
+  return (
+    <li>
+      <span aria-hidden="true">{skill.met ? "✓ " : "✗ "}</span>
+      <strong>{skill.met ? t("company.matches.met") : t("company.matches.missing")}:</strong> {label}
+      {!skill.met && skill.viaOfferingId ? ` (${t("company.matches.viaCourse")})` : null}
+    </li>
+  );
+}
+
+function MatchCard({ match }: { match: LoaderMatch }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const titleId = `match-${match.id}-title`;
+  const { explanation } = match;
+  const metRequired = explanation.requiredSkills.filter((s) => s.met).length;
+  return (
+    <article className="card match-card" aria-labelledby={titleId} id={`match-${match.id}`}>
+      <div className="card-content">
+        <h3 className="header-title" id={titleId}>
+          {match.contact ? match.contact.name : match.candidate.pseudonym}
+          {match.isNew ? (
+            <>
+              {" "}
+              <span className="badge badge-info">{t("company.matches.newBadge")}</span>
+            </>
+          ) : null}
+        </h3>
+        {match.contact ? <p className="form-hint">{match.candidate.pseudonym}</p> : null}
+        <p>
+          <strong>
+            {t("company.matches.score")}: {formatNumber(Math.round(match.score), language)}
+          </strong>{" "}
+          – {t(`company.matches.kind.${match.kind}`)}
+        </p>
+        <p>{t("company.matches.skillsSummary", { met: metRequired, total: explanation.requiredSkills.length })}</p>
+        {explanation.requiredSkills.length > 0 ? (
+          <>
+            <h4>{t("company.matches.required")}</h4>
+            <ul className="match-skills">
+              {explanation.requiredSkills.map((skill) => (
+                <SkillLine key={skill.skillId} skill={skill} />
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {explanation.niceToHaveSkills.length > 0 ? (
+          <>
+            <h4>{t("company.matches.niceToHave")}</h4>
+            <ul className="match-skills">
+              {explanation.niceToHaveSkills.map((skill) => (
+                <SkillLine key={skill.skillId} skill={skill} />
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <p>
+          {explanation.distanceKm === null
+            ? t("company.matches.distanceUnknown")
+            : t("company.matches.distance", { km: formatNumber(explanation.distanceKm, language) })}
+          <br />
+          {explanation.availability.availableFrom
+            ? t("company.matches.availableFrom", { date: formatDate(explanation.availability.availableFrom, language) })
+            : null}
+          {explanation.availability.availableByStart === false ? (
+            <>
+              <br />
+              {t("company.matches.notAvailableByStart")}
+            </>
+          ) : null}
+        </p>
+        {match.upskilling.map((course) => (
+          <p key={course.offeringId}>
+            <strong>{t("company.matches.course", { title: course.courseTitle ?? "" })}</strong>
+            <br />
+            {t("company.matches.courseDates", { start: formatDate(course.startDate, language), end: formatDate(course.endDate, language) })}
+            {" – "}
+            {course.online ? t("company.matches.online") : course.place ? `${course.place.postalCode} ${course.place.city ?? ""}`.trim() : null}
+            {course.cancelled ? ` (${t("company.matches.cancelled")})` : null}
+          </p>
+        ))}
+        {match.contact ? <ContactDetails contact={match.contact} /> : null}
+        <IntroductionRequest matchId={match.id} status={match.requestStatus} />
+      </div>
+    </article>
+  );
+}
+
+function ContactDetails({ contact }: { contact: CandidateContact }) {
+  const { t } = useTranslation();
+  return (
+    <div className="alert alert-info">
+      <div className="alert-body">
+        <p className="alert-heading">{t("company.matches.contact.heading")}</p>
+        <p className="alert-text">{t("company.matches.contact.shared")}</p>
+        <dl className="alert-text">
+          <dt>{t("company.matches.contact.name")}</dt>
+          <dd>{contact.name}</dd>
+          {contact.email ? (
+            <>
+              <dt>{t("company.matches.contact.email")}</dt>
+              <dd>
+                <a href={`mailto:${contact.email}`}>{contact.email}</a>
+              </dd>
+            </>
+          ) : null}
+          {contact.phone ? (
+            <>
+              <dt>{t("company.matches.contact.phone")}</dt>
+              <dd>
+                <a href={`tel:${contact.phone.replace(/\s+/g, "")}`}>{contact.phone}</a>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+    </div>
+  );
+}
+
+function IntroductionRequest({ matchId, status }: { matchId: string; status: ContactRequestStatus | null }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const navigation = useNavigation();
+  const actionData = useActionData<typeof action>();
+  const mine = actionData?.matchId === matchId ? actionData : null;
+  const [form, fields] = useForm({
+    id: `request-${matchId}`,
+    lastResult: mine?.result,
+    constraint: getZodConstraint(IntroductionRequestSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: IntroductionRequestSchema }),
+  });
+  const busy = navigation.state === "submitting" && navigation.formData?.get("matchId") === matchId;
+
+  if (status) {
+    return (
+      <div role="status">
+        {mine?.created === true ? <p className="alert-text">{t("company.matches.request.sent")}</p> : null}
+        {mine?.created === false ? <p className="alert-text">{t("company.matches.request.already")}</p> : null}
+        <p>
+          <span className="badge badge-success">{t("company.matches.request.status", { status: t(`company.requestStatus.${status}`) })}</span>
+        </p>
+      </div>
+    );
+  }
+  const messageError = errorText(fields.message.errors);
+  const formError = errorText(form.errors);
+  return (
+    <details className="details" open={Boolean(messageError || formError)}>
+      <summary className="details-summary">{t("company.matches.request.button")}</summary>
+      <div className="details-text">
+        <Form method="post" {...getFormProps(form)} noValidate>
+          <input type="hidden" name="matchId" value={matchId} />
+          {formError ? (
+            <p className="form-error-message" role="alert">
+              {formError}
+            </p>
+          ) : null}
+          <div className={`form-group${messageError ? " form-error" : ""}`}>
+            <label className="form-label" htmlFor={fields.message.id}>
+              {t("company.matches.request.message")}
+            </label>
+            <span className="form-hint" id={`${fields.message.id}-hint`}>
+              {t("company.matches.request.messageHint")}
+            </span>
+            {messageError ? (
+              <span className="form-error-message" id={fields.message.errorId}>
+                {messageError}
+              </span>
+            ) : null}
+            <textarea
+              className="form-input"
+              rows={4}
+              {...getTextareaProps(fields.message, { ariaDescribedBy: `${fields.message.id}-hint${messageError ? ` ${fields.message.errorId}` : ""}` })}
+            />
+          </div>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t("forms.working") : t("company.matches.request.submit")}
+          </button>
+        </Form>
+      </div>
+    </details>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
