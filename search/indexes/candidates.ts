@@ -56,19 +56,20 @@ export type CandidateRow = Prisma.CandidateGetPayload<{ select: typeof candidate
 
 export const candidateSettings = {
   searchableAttributes: ["pseudonym"],
+  // Only what queries use: equality for ids and flags, ranges for dates and
+  // radii, no facet search. Less for Meilisearch to build on every write.
   filterableAttributes: [
-    "jobcentreId",
-    "status",
-    "skillIds",
-    "availableFrom",
-    "commuteRadiusKm",
-    "hasDrivingLicence",
-    "languages",
-    "hasMatchingConsent",
+    {
+      attributePatterns: ["jobcentreId", "status", "skillIds", "hasDrivingLicence", "languages", "hasMatchingConsent", "reachCells", "postalCode"],
+      features: { facetSearch: false, filter: { equality: true, comparison: false } },
+    },
+    {
+      attributePatterns: ["availableFrom", "commuteRadiusKm"],
+      features: { facetSearch: false, filter: { equality: true, comparison: true } },
+    },
     "_geo",
-    "reachCells",
-    "postalCode",
   ],
+  facetSearch: false,
   sortableAttributes: ["availableFrom", "_geo"],
   stopWords: [],
   synonyms: {},

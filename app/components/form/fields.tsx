@@ -115,13 +115,18 @@ export function CheckboxField({ field, label, hint }: BaseProps) {
           {error}
         </span>
       ) : null}
-      <input className="form-checkbox" {...getInputProps(field, { type: "checkbox", ariaDescribedBy: describedBy(field, hint, error) })} />
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <span className="form-hint" id={`${field.id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
+      {/* DKFDS positions the box relative to a list item. */}
+      <ul className="nobullet-list">
+        <li>
+          <input className="form-checkbox" {...getInputProps(field, { type: "checkbox", ariaDescribedBy: describedBy(field, hint, error) })} />
+          <label htmlFor={field.id}>{label}</label>
+          {hint ? (
+            <span className="form-hint" id={`${field.id}-hint`}>
+              {hint}
+            </span>
+          ) : null}
+        </li>
+      </ul>
     </div>
   );
 }
