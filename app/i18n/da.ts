@@ -46,6 +46,7 @@ export const da = {
     users: "Brugere",
     taxonomy: "Taksonomi",
     runs: "Matchkørsler",
+    maintenance: "Vedligehold",
     queues: "Køer",
     notifications: "Meddelelser",
   },

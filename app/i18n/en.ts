@@ -46,6 +46,7 @@ export const en: Translations = {
     users: "Users",
     taxonomy: "Taxonomy",
     runs: "Matching runs",
+    maintenance: "Maintenance",
     queues: "Queues",
     notifications: "Notifications",
   },

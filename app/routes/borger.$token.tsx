@@ -16,6 +16,7 @@ import { ConflictError, NotFoundError } from "~/modules/api/errors";
 import { approveIntroduction, declineIntroduction, requestErasureAsCitizen, withdrawConsentAsCitizen } from "~/modules/citizen/decisions.server";
 import { getCitizenInsight, type CitizenInsight } from "~/modules/citizen/insight.server";
 import { checkCitizenToken } from "~/modules/citizen/link.server";
+import { CITIZEN_AUDIT_REASON } from "~/modules/citizen/audit-reason";
 import { CitizenActionSchema, ErasureConfirmSchema } from "~/modules/citizen/schema";
 import { enqueueErasure } from "~/modules/erasure/request.server";
 import { getDb } from "~/utils/db.server";
@@ -427,7 +428,7 @@ function AccessLog({ insight }: { insight: CitizenInsight }) {
                   <td>
                     {action(e.action)} {resource(e.resource)}
                   </td>
-                  <td>{e.reason}</td>
+                  <td>{e.byCitizen && e.reason === CITIZEN_AUDIT_REASON ? t("citizen.page.ownInsight") : e.reason}</td>
                 </tr>
               ))}
             </tbody>

@@ -10,7 +10,7 @@ import { ErrorSummary, SelectField, TextField } from "~/components/form";
 import type { OrganisationKind } from "~/generated/prisma/enums";
 import { InvalidInputError } from "~/modules/api/errors";
 import { countByKind, createOrganisation, listOrganisations } from "~/modules/organisations/admin.server";
-import { ORGANISATION_KINDS, OrganisationCreateSchema } from "~/modules/organisations/forms";
+import { normaliseOrganisation, ORGANISATION_KINDS, OrganisationCreateSchema } from "~/modules/organisations/forms";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { asConformErrors } from "~/utils/form-errors";
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: OrganisationCreateSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
-    const { id } = await createOrganisation(getDb(), submission.value);
+    const { id } = await createOrganisation(getDb(), normaliseOrganisation(submission.value));
     return redirect(`/drift/organisationer?created=${id}`);
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;

@@ -1,17 +1,31 @@
-// Playwright's web server: a fresh, migrated e2e database with the demo
-// organisations and users, a Meilisearch of its own, and the Jobbro web server
-// on port 3100 serving the existing Remix build (`npx remix build` runs before).
+// Playwright's web server: a fresh, migrated e2e database with the Danish
+// geography, the demo organisations and users and the story's small taxonomy
+// and candidates (tests/e2e/story.spec.ts), a Meilisearch of its own with
+// freshly built indexes, a mail server, a worker, and the Jobbro web server on
+// port 3100 serving the existing Remix build (`npx remix build` runs before).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUserRole } from "../../prisma/seed/demo-users";
 import { dropDatabase, ensureDatabase } from "../../prisma/tools/database";
+import { importGeography } from "../../prisma/geography/import";
+import { getAdminClient } from "../../search/client";
 import { ensureMeili, type RunningMeili } from "../../search/meili-server";
+import { reindexAll } from "../../search/reindex";
+import { setupIndexes } from "../../search/setup";
+import { waitOk } from "../../search/tasks";
+import { getEnv } from "~/utils/env.server";
+import { STORY_CANDIDATES, STORY_OCCUPATION, STORY_SKILLS } from "./story-data";
 import type { OrganisationKind } from "~/generated/prisma/enums";
 import { hashPassword } from "~/modules/auth/password.server";
 import { createPrismaClient, disconnectDb, type Db } from "~/utils/db.server";
 import { createRedis } from "~/utils/redis.server";
 import { startWebServer, type RunningWebServer } from "~/server/app";
+import { startMailServer } from "~/cli/mail-server";
 
 export const E2E_PORT = 3100;
+/** The e2e mail server: mails the web server and worker send are readable at E2E_MAIL_WEB/messages.json. */
+export const E2E_SMTP_PORT = 1125;
+export const E2E_MAIL_WEB = "http://127.0.0.1:1180";
 const PG_BASE = process.env.TEST_DATABASE_BASE_URL ?? "postgresql://postgres@127.0.0.1:5432";
 const DATABASE_URL = `${PG_BASE}/jobbro_e2e`;
 const MEILI_URL = "http://127.0.0.1:7702";
@@ -29,8 +43,16 @@ Object.assign(process.env, {
   SESSION_SECRET: "jobbro-e2e-session-secret-0123456789abcdef",
   // Queues of their own, shared by this web server and the worker started below.
   WORKER_QUEUE_PREFIX: "jobbro_e2e",
+  SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 });
+
+/** Municipality of each demo jobcentre, so that /registrer finds the jobcentre that serves a new company. */
+const JOBCENTRE_MUNICIPALITY: Record<string, string> = {
+  "Jobcenter Aarhus": "0751",
+  "Jobcenter Aalborg": "0851",
+  "Jobcenter Odense": "0461",
+};
 
 const KIND_OF_ROLE: Record<DemoUserRole, OrganisationKind> = {
   company: "COMPANY",
@@ -57,7 +79,7 @@ async function seed(db: Db): Promise<void> {
     let organisationId = orgIds.get(user.organisation);
     if (!organisationId) {
       const org = await db.organisation.create({
-        data: { name: user.organisation, kind: KIND_OF_ROLE[user.role] },
+        data: { name: user.organisation, kind: KIND_OF_ROLE[user.role], municipalityCode: JOBCENTRE_MUNICIPALITY[user.organisation] ?? null },
         select: { id: true },
       });
       organisationId = org.id;
@@ -104,6 +126,59 @@ async function seed(db: Db): Promise<void> {
     },
     select: { id: true },
   });
+  await seedStory(db, jobcentreId);
+}
+
+async function seedStory(db: Db, jobcentreId: string): Promise<void> {
+  const occupation = await db.occupation.create({
+    data: { escoUri: "http://example.test/occupation/e2e-story-warehouse", ...STORY_OCCUPATION, altLabelsEn: [], altLabelsDa: [] },
+    select: { id: true },
+  });
+  const skillIds = new Map<string, string>();
+  for (const skill of STORY_SKILLS) {
+    const { id } = await db.skill.create({
+      data: { key: skill.key, labelDa: skill.labelDa, labelEn: skill.labelEn, altLabelsEn: [], altLabelsDa: [] },
+      select: { id: true },
+    });
+    skillIds.set(skill.key, id);
+    await db.occupationSkill.create({ data: { occupationId: occupation.id, skillId: id, relation: skill.relation }, select: { occupationId: true } });
+  }
+  for (const candidate of STORY_CANDIDATES) {
+    const place = await db.postalCode.findUniqueOrThrow({ where: { code: candidate.postalCode }, select: { name: true, latitude: true, longitude: true } });
+    if (place.latitude === null || place.longitude === null) throw new Error(`postal code ${candidate.postalCode} has no coordinates`);
+    await db.candidate.create({
+      data: {
+        jobcentreId,
+        pseudonym: candidate.pseudonym,
+        firstName: candidate.firstName,
+        lastName: candidate.lastName,
+        postalCode: candidate.postalCode,
+        city: place.name,
+        latitude: place.latitude,
+        longitude: place.longitude,
+        commuteRadiusKm: 30,
+        availableFrom: new Date(),
+        skills: { create: candidate.skills.map((key) => ({ skillId: skillIds.get(key)! })) },
+        consents: { create: { purpose: "MATCHING", channel: "IN_PERSON" } },
+      },
+      select: { id: true },
+    });
+  }
+}
+
+/**
+ * The database is new on each start but Meilisearch keeps its data folder:
+ * the e2e indexes of an earlier run go, and are built afresh from the seed.
+ */
+async function rebuildSearchIndexes(): Promise<void> {
+  const client = getAdminClient();
+  const prefix = process.env.MEILI_INDEX_PREFIX!;
+  const { results } = await client.getIndexes({ limit: 1000 });
+  for (const index of results.filter((i) => i.uid.startsWith(prefix))) {
+    await waitOk(`Deleting ${index.uid}`, client.deleteIndex(index.uid));
+  }
+  await setupIndexes(client);
+  await reindexAll({ client });
 }
 
 /**
@@ -128,14 +203,17 @@ async function main() {
   migrate();
   const db = createPrismaClient(DATABASE_URL);
   try {
+    await importGeography(db, { dataDir: path.resolve(getEnv().JOBBRO_DATA_DIR) });
     await seed(db);
   } finally {
     await db.$disconnect();
   }
 
+  const mail = await startMailServer({ smtpPort: E2E_SMTP_PORT, httpPort: Number(new URL(E2E_MAIL_WEB).port) });
   const meili: RunningMeili = await ensureMeili({ url: MEILI_URL, masterKey: process.env.MEILI_MASTER_KEY!, dbPath: ".data/meili-e2e", autostart: true });
   let web: RunningWebServer;
   try {
+    await rebuildSearchIndexes();
     web = await startWebServer({ port: E2E_PORT, host: "127.0.0.1" });
   } catch (error) {
     await meili.stop();
@@ -151,6 +229,7 @@ async function main() {
     await workerExited;
     await disconnectDb().catch(() => {});
     await meili.stop();
+    await mail.close().catch(() => {});
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop());

@@ -1,11 +1,11 @@
 // The vacancy form (wizard step 2 and editing): skills, the job, the workplace
 // and the conditions, in fieldsets with legends. Works without JavaScript: the
 // proposed skills are checkboxes; with JavaScript more can be added by search.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, ErrorSummary, TextAreaField, TextField, useErrorText } from "~/components/form";
+import { ErrorSummary, TextAreaField, TextField, useErrorText } from "~/components/form";
 import { OccupationPicker, SkillPicker, type PickerOption } from "~/components/pickers";
 import { VACANCY_LANGUAGES, VacancyFormSchema } from "~/modules/company/vacancy-form";
 import { useLanguage } from "~/utils/use-language";
@@ -137,7 +137,7 @@ export function VacancyForm({ lastResult, defaultValue, occupation, required, ni
         <TextField field={fields.startDate} type="date" label={t("company.vacancyForm.startDate")} className="input-width-s" />
         <TextField field={fields.hoursPerWeek} type="number" inputMode="numeric" label={t("company.vacancyForm.hoursPerWeek")} className="input-width-xs" />
         <TextField field={fields.positions} type="number" inputMode="numeric" label={t("company.vacancyForm.positions")} className="input-width-xs" />
-        <CheckboxField field={fields.requiresDrivingLicence} label={t("company.vacancyForm.requiresDrivingLicence")} />
+        <SingleCheckbox field={fields.requiresDrivingLicence} label={t("company.vacancyForm.requiresDrivingLicence")} />
         <div className={`form-group${languagesError ? " form-error" : ""}`}>
           <fieldset>
             <legend className="form-label">{t("company.vacancyForm.languages")}</legend>
@@ -159,7 +159,7 @@ export function VacancyForm({ lastResult, defaultValue, occupation, required, ni
             </ul>
           </fieldset>
         </div>
-        <CheckboxField field={fields.acceptsUpskilling} label={t("company.vacancyForm.acceptsUpskilling")} hint={t("company.vacancyForm.acceptsUpskillingHint")} />
+        <SingleCheckbox field={fields.acceptsUpskilling} label={t("company.vacancyForm.acceptsUpskilling")} hint={t("company.vacancyForm.acceptsUpskillingHint")} />
       </fieldset>
 
       <div className="button-row">
@@ -171,5 +171,22 @@ export function VacancyForm({ lastResult, defaultValue, occupation, required, ni
         </Link>
       </div>
     </Form>
+  );
+}
+
+/** A lone checkbox in a list item, where DKFDS positions the drawn box correctly. */
+function SingleCheckbox({ field, label, hint }: { field: FieldMetadata<boolean | undefined>; label: string; hint?: string }) {
+  return (
+    <ul className="nobullet-list">
+      <li>
+        <input className="form-checkbox" {...getInputProps(field, { type: "checkbox", ariaDescribedBy: hint ? `${field.id}-hint` : undefined })} />
+        <label htmlFor={field.id}>{label}</label>
+        {hint ? (
+          <span className="form-hint" id={`${field.id}-hint`}>
+            {hint}
+          </span>
+        ) : null}
+      </li>
+    </ul>
   );
 }

@@ -21,6 +21,7 @@ export interface NavItem {
     | "nav.users"
     | "nav.taxonomy"
     | "nav.runs"
+    | "nav.maintenance"
     | "nav.queues"
     | "nav.notifications";
   /** Full page load (e.g. Bull Board is not a Remix route). */
@@ -56,6 +57,7 @@ export const NAVIGATION: Record<OrganisationKind, NavItem[]> = {
     { to: "/drift/brugere", label: "nav.users" },
     { to: "/drift/taksonomi", label: "nav.taxonomy" },
     { to: "/drift/koersler", label: "nav.runs" },
+    { to: "/drift/vedligehold", label: "nav.maintenance" },
     { to: "/admin/queues", label: "nav.queues", reloadDocument: true },
   ],
 };

@@ -86,6 +86,7 @@ export const citizen = {
     what: "Hvad",
     why: "Hvorfor",
     you: "Dig",
+    ownInsight: "Din egen indsigt",
     unknownOrganisation: "Ukendt organisation",
     noAccess: "Ingen har set dine oplysninger endnu.",
     erasure: "Slet dine data",

@@ -86,6 +86,7 @@ export const citizen = {
     what: "What",
     why: "Why",
     you: "You",
+    ownInsight: "Your own insight",
     unknownOrganisation: "Unknown organisation",
     noAccess: "Nobody has seen your information yet.",
     erasure: "Erase your data",

@@ -3,10 +3,11 @@
 // verified citizen link names (see link.server.ts), never by anything typed in.
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/utils/db.server";
+import { CITIZEN_AUDIT_REASON } from "./audit-reason";
+
+export { CITIZEN_AUDIT_REASON };
 
 type Client = Db | Prisma.TransactionClient;
-
-export const CITIZEN_AUDIT_REASON = "citizen insight";
 
 const insightSelect = {
   id: true,

@@ -5,8 +5,9 @@
 import type { OutcomeKind, PipelineStatus } from "~/generated/prisma/enums";
 import type { Db } from "~/utils/db.server";
 
-export const PIPELINE_STATUSES = ["SUGGESTED", "SHORTLISTED", "CONTACTED", "INTERVIEW", "HIRED", "REJECTED"] as const satisfies readonly PipelineStatus[];
-export const OUTCOME_KINDS = ["HIRED", "ENROLLED", "COURSE_COMPLETED"] as const satisfies readonly OutcomeKind[];
+import { OUTCOME_KINDS, PIPELINE_STATUSES } from "./jobcentre-figures";
+
+export { OUTCOME_KINDS, PIPELINE_STATUSES };
 
 export interface JobcentreOverview {
   activeCandidates: number;

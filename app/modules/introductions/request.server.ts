@@ -4,19 +4,12 @@
 // One request per company, vacancy and candidate: asking again while one exists
 // (and is not closed) answers with that one, so a double submit or a retry
 // creates nothing. The consultant's side lives in broker.server.ts.
-import { z } from "zod";
 import type { ContactRequestStatus } from "~/generated/prisma/enums";
 import { InvalidInputError, NotFoundError } from "~/modules/api/errors";
 import type { Db } from "~/utils/db.server";
+import { MAX_MESSAGE_LENGTH, type IntroductionRequestInput } from "./schema";
 
-export const MAX_MESSAGE_LENGTH = 2000;
-
-export const IntroductionRequestSchema = z.object({
-  matchId: z.string().min(1).max(64),
-  message: z.string().trim().max(MAX_MESSAGE_LENGTH, { error: "company.matches.request.messageTooLong" }).default(""),
-});
-
-export type IntroductionRequestInput = z.output<typeof IntroductionRequestSchema>;
+export { IntroductionRequestSchema, MAX_MESSAGE_LENGTH, type IntroductionRequestInput } from "./schema";
 
 export interface CompanyActor {
   organisationId: string;

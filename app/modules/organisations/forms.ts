@@ -33,15 +33,19 @@ export const OrganisationCreateSchema = z
       if (!value.municipalityCode) ctx.addIssue({ code: "custom", path: ["municipalityCode"], message: key("operator.errors.municipalityRequired") });
       else if (!/^\d{3,4}$/.test(value.municipalityCode)) ctx.addIssue({ code: "custom", path: ["municipalityCode"], message: key("operator.errors.municipalityInvalid") });
     }
-  })
-  .transform((value) => ({
+  });
+
+/** What is stored: only companies have a CVR number and only jobcentres a municipality. */
+export function normaliseOrganisation(value: z.output<typeof OrganisationCreateSchema>) {
+  return {
     ...value,
-    // Only companies have a CVR number and only jobcentres a municipality.
     cvr: value.kind === "COMPANY" && value.cvr ? value.cvr.replace(/\s+/g, "") : undefined,
     municipalityCode: value.kind === "JOBCENTRE" ? value.municipalityCode?.padStart(4, "0") : undefined,
-  }));
+  };
+}
 
 export const OrganisationUpdateSchema = z.object({ name, street, postalCode });
 
-export type OrganisationCreateInput = z.output<typeof OrganisationCreateSchema>;
+// No .transform() on form schemas: conform's getZodConstraint cannot read one in the browser.
+export type OrganisationCreateInput = ReturnType<typeof normaliseOrganisation>;
 export type OrganisationUpdateInput = z.output<typeof OrganisationUpdateSchema>;

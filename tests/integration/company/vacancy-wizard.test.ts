@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action as newAction, loader as newLoader } from "~/routes/virksomhed.stillinger.ny";
 import { action as editAction, loader as editLoader } from "~/routes/virksomhed.stillinger.$id_.rediger";
+import { action as overviewAction, loader as overviewLoader } from "~/routes/virksomhed._index";
 import { createTestContext, type TestContext } from "../../setup/test-db";
 import { formRequest, getRequest, loggedInUser, routeContext, seedGeography, seedOccupation, type LoggedIn } from "./helpers";
 
@@ -156,5 +157,39 @@ describe("editing a vacancy", () => {
       (r: unknown) => r as Response,
     );
     expect((foreign as Response).status).toBe(404);
+  });
+});
+
+describe("the overview", () => {
+  // The action always ends by throwing a response (a redirect or an error).
+  const change = (user: LoggedIn, intent: string, vacancyId: string): Promise<Response> =>
+    overviewAction({ request: formRequest("/virksomhed", { intent, vacancyId }, user.cookie), params: {}, context: routeContext }).then(
+      () => {
+        throw new Error("the action returned instead of throwing a response");
+      },
+      (r: unknown) => r as Response,
+    );
+
+  it("lists the vacancies with current and new match counts, and pauses, reopens and closes them", async () => {
+    const vacancy = await ctx.db.vacancy.findFirstOrThrow({ where: { organisationId: company.orgId } });
+    const candidate = await ctx.db.candidate.create({
+      data: { jobcentreId: company.orgId, pseudonym: "Kandidat TEST-01", firstName: "A", lastName: "B", postalCode: "8000", latitude: 56.15, longitude: 10.2, availableFrom: new Date("2027-01-01") },
+    });
+    await ctx.db.match.create({ data: { vacancyId: vacancy.id, candidateId: candidate.id, kind: "FULL", score: 80, explanation: {} } });
+    const page = await overviewLoader({ request: getRequest("/virksomhed", company.cookie), params: {}, context: routeContext });
+    expect(page.vacancies.find((v) => v.id === vacancy.id)).toMatchObject({ currentMatches: 1, newMatches: 1, status: "OPEN" });
+
+    const outbox = () => ctx.db.outboxEvent.count({ where: { aggregateId: vacancy.id } });
+    const before = await outbox();
+    expect((await change(company, "pause", vacancy.id)).headers.get("Location")).toBe("/virksomhed?besked=paused");
+    expect((await ctx.db.vacancy.findUniqueOrThrow({ where: { id: vacancy.id } })).status).toBe("PAUSED");
+    await change(company, "reopen", vacancy.id);
+    expect((await ctx.db.vacancy.findUniqueOrThrow({ where: { id: vacancy.id } })).status).toBe("OPEN");
+    expect((await change(other, "close", vacancy.id)).status).toBe(404);
+    await change(company, "close", vacancy.id);
+    const closed = await ctx.db.vacancy.findUniqueOrThrow({ where: { id: vacancy.id } });
+    expect(closed.status).toBe("CLOSED");
+    expect(closed.closedAt).toBeInstanceOf(Date);
+    expect(await outbox()).toBe(before + 3);
   });
 });

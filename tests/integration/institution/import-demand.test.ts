@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.cleanup());
 
 const HEADER = "title;description;amu_code;duration_days;skills;start_date;end_date;postal_code;online;seats";
-const upload = (text: string | Uint8Array) => settle(() => importPage.action({ request: uploadRequest("/uddannelse/import", "catalogue", text, school.cookie), params: {}, context: routeContext }));
+const upload = (text: string | Uint8Array<ArrayBuffer>) => settle(() => importPage.action({ request: uploadRequest("/uddannelse/import", "catalogue", text, school.cookie), params: {}, context: routeContext }));
 type ImportData = DataResult<
   { status: "saved"; created: number; updated: number; offerings: number; rows: number } | { status: "rowErrors"; errors: { line: number; column: string | null; reason: string; value?: string }[] } | { status: "fileError"; fileError: { reason: string } }
 >;

@@ -132,12 +132,13 @@ describe("privacy and access", () => {
   it("answers 403 to users of other kinds of organisation", async () => {
     for (const kind of ["COMPANY", "JOBCENTRE", "INSTITUTION"] as const) {
       const who = await loggedInUser(ctx.db, kind);
-      for (const [route, path] of [
-        [organisations, "/drift/organisationer"],
-        [users, "/drift/brugere"],
-        [taxonomy, "/drift/taksonomi"],
-      ] as const) {
-        const read = await settle(() => route.loader({ request: getRequest(path, who.cookie), params: {}, context: routeContext }));
+      const loaders: [(args: Parameters<typeof users.loader>[0]) => Promise<unknown>, string][] = [
+        [organisations.loader, "/drift/organisationer"],
+        [users.loader, "/drift/brugere"],
+        [taxonomy.loader, "/drift/taksonomi"],
+      ];
+      for (const [loader, path] of loaders) {
+        const read = await settle(() => loader({ request: getRequest(path, who.cookie), params: {}, context: routeContext }));
         expect((read as Response).status, `${kind} ${path}`).toBe(403);
       }
       const write = await post(users, "/drift/brugere", { intent: "disable", userId: operator.userId }, {}, who);
