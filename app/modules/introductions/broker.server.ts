@@ -106,7 +106,7 @@ export async function declineRequest(db: Db, actor: BrokerActor, requestId: stri
   });
 }
 
-export const INBOX_STATUSES = ["OPEN", "PROPOSED", "ACCEPTED", "DECLINED", "CLOSED"] as const satisfies readonly ContactRequestStatus[];
+export { INBOX_STATUSES } from "./schema";
 
 /** The inbox: pseudonyms only; the name is on the (audited) candidate page. */
 export async function listInbox(db: Db, jobcentreId: string, status: ContactRequestStatus = "OPEN") {

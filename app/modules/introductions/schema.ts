@@ -1,7 +1,8 @@
-// The company's request for an introduction: the form's one schema, used by the
-// server and by the match page in the browser (so not in a *.server module,
-// which the browser bundle replaces by an empty stub).
+// What the introduction pages need in the browser as well as on the server: the
+// company's request form's one schema and the consultant inbox's tabs. Not in a
+// *.server module, which the browser bundle replaces by an empty stub.
 import { z } from "zod";
+import type { ContactRequestStatus } from "~/generated/prisma/enums";
 
 export const MAX_MESSAGE_LENGTH = 2000;
 
@@ -11,3 +12,6 @@ export const IntroductionRequestSchema = z.object({
 });
 
 export type IntroductionRequestInput = z.output<typeof IntroductionRequestSchema>;
+
+/** The consultant inbox's tabs, in order. */
+export const INBOX_STATUSES = ["OPEN", "PROPOSED", "ACCEPTED", "DECLINED", "CLOSED"] as const satisfies readonly ContactRequestStatus[];
