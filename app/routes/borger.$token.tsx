@@ -23,6 +23,7 @@ import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { useLanguage } from "~/utils/use-language";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "citizen.page.title"), { name: "robots", content: "noindex" }];
 
@@ -46,7 +47,7 @@ type Done = "withdrawn" | "approved" | "declined" | "erasure";
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const check = checkCitizenToken(params.token ?? "");
-  const submission = parseWithZod(await request.formData(), { schema: CitizenActionSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: CitizenActionSchema });
   if (!check.ok) {
     return data({ result: submission.reply({ formErrors: ["citizen.page.errors.invalid"] }), done: null, intent: null, problem: check.reason }, { status: problemStatus[check.reason], headers: PRIVATE });
   }

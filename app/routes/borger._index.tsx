@@ -14,6 +14,7 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { pageTitle } from "~/utils/meta";
 import { QueueUnavailableError } from "~/utils/queue.server";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "citizen.request.title");
 
@@ -25,7 +26,7 @@ export function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: LinkRequestSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: LinkRequestSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), outcome: null, retryMinutes: null }, { status: 400, headers: NO_STORE });
   }

@@ -19,6 +19,7 @@ import { formatNumber } from "~/utils/format";
 import { createLogger } from "~/utils/logger.server";
 import { pageTitle } from "~/utils/meta";
 import { useLanguage } from "~/utils/use-language";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "operator.users.title");
 
@@ -38,7 +39,7 @@ const MESSAGES = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const operator = await requireRole(request, "OPERATOR");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "create");
   const db = getDb();
   const log = createLogger("operator");

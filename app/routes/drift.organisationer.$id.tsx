@@ -14,6 +14,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { asConformErrors } from "~/utils/form-errors";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "operator.organisations.editTitle");
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, "OPERATOR");
-  const submission = parseWithZod(await request.formData(), { schema: OrganisationUpdateSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: OrganisationUpdateSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
     if (!(await updateOrganisation(getDb(), params.id ?? "", submission.value))) throw new Response("Not found", { status: 404 });

@@ -17,6 +17,7 @@ import { asConformErrors } from "~/utils/form-errors";
 import { formatNumber } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { useLanguage } from "~/utils/use-language";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "operator.organisations.title");
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, "OPERATOR");
-  const submission = parseWithZod(await request.formData(), { schema: OrganisationCreateSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: OrganisationCreateSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
     const { id } = await createOrganisation(getDb(), normaliseOrganisation(submission.value));

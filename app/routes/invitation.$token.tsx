@@ -14,6 +14,7 @@ import { InvitationAcceptSchema } from "~/modules/company/registration-schema";
 import { getDb } from "~/utils/db.server";
 import { pageTitle } from "~/utils/meta";
 import { readSessionId, serializeSessionCookie } from "~/utils/session-cookie.server";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "company.invitation.title");
 
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const found = await lookUpInvitation(db, token);
   if (found.state !== "valid") return unusable(found.state);
-  const submission = parseWithZod(await request.formData(), { schema: InvitationAcceptSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: InvitationAcceptSchema });
   const again = (result: ReturnType<typeof submission.reply>) =>
     data({ state: "valid" as const, email: found.invitation.email, organisationName: found.invitation.organisationName, result }, { status: 400 });
   if (submission.status !== "success") return again(submission.reply({ hideFields: ["password"] }));

@@ -14,6 +14,7 @@ import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { useLanguage } from "~/utils/use-language";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "consultant.inbox.title");
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireConsultant(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: InboxActionSchema });
   const requestId = String(formData.get("requestId") ?? "");
   if (submission.status !== "success") return data({ requestId, error: "consultant.inbox.errors.channel" }, { status: 400 });

@@ -17,7 +17,7 @@ import {
   CourseCompletedSchema,
   WithdrawConsentSchema,
 } from "~/modules/consultant/schema";
-import { skillOptions } from "~/modules/consultant/skill-labels.server";
+import { skillOptions } from "~/modules/taxonomy/skill-options.server";
 import { readCandidateMatches } from "~/modules/matching/read.server";
 import { listReservations, recordOutcome } from "~/modules/outcomes/service.server";
 import { danishToday } from "~/modules/outcomes/today";
@@ -27,6 +27,7 @@ import { formatDate } from "~/utils/format";
 import { getLanguage } from "~/utils/language.server";
 import { pageTitle } from "~/utils/meta";
 import { useLanguage } from "~/utils/use-language";
+import { readFormData } from "~/utils/form-body.server";
 
 // The pseudonym, not the name: titles end up in browser history and tab lists.
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireConsultant(request);
   const id = params.id ?? "";
   const db = getDb();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const reasoned = { ...actor, reason: "consultant profile edit" };
 

@@ -7,11 +7,12 @@ import { CandidateForm } from "~/components/consultant/CandidateForm";
 import { createCandidate } from "~/modules/candidates/service.server";
 import { formErrorsOf, toCreateInput } from "~/modules/consultant/candidate-form.server";
 import { CandidateFormSchema } from "~/modules/consultant/schema";
-import { skillOptions } from "~/modules/consultant/skill-labels.server";
+import { skillOptions } from "~/modules/taxonomy/skill-options.server";
 import { requireRole } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/language.server";
 import { getDb } from "~/utils/db.server";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "consultant.candidateForm.newTitle");
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "JOBCENTRE");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const language = await getLanguage(request);
   const submission = parseWithZod(formData, { schema: CandidateFormSchema });
   const options = () => skillOptions(getDb(), formData.getAll("skillIds").map(String), language);

@@ -16,6 +16,7 @@ import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { useLanguage } from "~/utils/use-language";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "consultant.outcomes.title");
 
@@ -50,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireConsultant(request);
-  const submission = parseWithZod(await request.formData(), { schema: OutcomeFormSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: OutcomeFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const db = getDb();
   const { kind, candidateRef, occurredOn, vacancyId } = submission.value;

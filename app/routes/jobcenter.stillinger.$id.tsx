@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { useLanguage } from "~/utils/use-language";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? [{ title: `${data.vacancy.title} – Jobbro` }] : pageTitle(matches, "consultant.vacancies.title");
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireConsultant(request);
   const vacancyId = params.id ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   if (intent === "move") {
     const submission = parseWithZod(formData, { schema: MoveMatchSchema });

@@ -16,6 +16,7 @@ import { getDb } from "~/utils/db.server";
 import { getLanguage } from "~/utils/language.server";
 import { pageTitle } from "~/utils/meta";
 import { readSessionId, serializeSessionCookie } from "~/utils/session-cookie.server";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "company.register.title");
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: RegistrationSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: RegistrationSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

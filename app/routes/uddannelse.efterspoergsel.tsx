@@ -6,7 +6,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
 import { BarChart } from "~/components/institution/BarChart";
-import { skillLabel } from "~/modules/courses/skill-options.server";
+import { skillLabel } from "~/modules/taxonomy/skill-options.server";
 import { courseDemand, untaughtSkillsInDemand } from "~/modules/demand/course-demand.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";

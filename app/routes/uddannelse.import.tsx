@@ -46,7 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
     formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_CATALOGUE_BYTES }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return refused({ reason: "tooLarge" }, 413);
-    throw error;
+    // Not a multipart body, or a broken one: there is no file to read.
+    return refused({ reason: "missing" });
   }
   const file = formData.get("catalogue");
   if (!(file instanceof File) || file.size === 0) return refused({ reason: "missing" });

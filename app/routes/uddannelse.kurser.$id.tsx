@@ -11,7 +11,7 @@ import { CourseForm } from "~/components/institution/CourseForm";
 import { NotFoundError } from "~/modules/api/errors";
 import { courseFormErrors, CourseFormSchema, OfferingFormSchema, toCourseInput, toOfferingInput } from "~/modules/courses/forms";
 import { cancelOffering, createOffering, getCourse, updateCourse, type CourseActor } from "~/modules/courses/service.server";
-import { skillLabel, skillOptions } from "~/modules/courses/skill-options.server";
+import { skillLabel, skillOptions } from "~/modules/taxonomy/skill-options.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { asConformErrors } from "~/utils/form-errors";
@@ -19,6 +19,7 @@ import { formatDate, formatNumber } from "~/utils/format";
 import { getLanguage } from "~/utils/language.server";
 import { pageTitle } from "~/utils/meta";
 import { useLanguage } from "~/utils/use-language";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? [{ title: `${data.course.title} – Jobbro` }] : pageTitle(matches, "institution.courses.title");
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "INSTITUTION");
   const actor = { organisationId: user.organisation.id, userId: user.id };
   const courseId = params.id ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent")) as Intent;
   const db = getDb();
   const here = `/uddannelse/kurser/${courseId}`;

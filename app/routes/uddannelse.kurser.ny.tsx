@@ -8,12 +8,13 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { CourseForm } from "~/components/institution/CourseForm";
 import { courseFormErrors, CourseFormSchema, toCourseInput } from "~/modules/courses/forms";
 import { createCourse } from "~/modules/courses/service.server";
-import { skillOptions } from "~/modules/courses/skill-options.server";
+import { skillOptions } from "~/modules/taxonomy/skill-options.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { asConformErrors } from "~/utils/form-errors";
 import { getLanguage } from "~/utils/language.server";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "institution.courses.newTitle");
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "INSTITUTION");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: CourseFormSchema });
   const chosen = async () => skillOptions(getDb(), formData.getAll("skillIds").map(String), await getLanguage(request));
   if (submission.status !== "success") {

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ConflictError, NotFoundError } from "~/modules/api/errors";
+import { entityId } from "~/modules/api/fields";
 import { listCompanyVacancies } from "~/modules/dashboard/company.server";
 import { closeVacancy, updateVacancy } from "~/modules/vacancies/service.server";
 import { requireRole } from "~/utils/auth.server";
@@ -14,6 +15,7 @@ import { getDb } from "~/utils/db.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { useLanguage } from "~/utils/use-language";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "company.heading", { name: data?.organisationName ?? "" });
@@ -26,14 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const StatusChange = z.object({
   intent: z.enum(["pause", "reopen", "close"]),
-  vacancyId: z.string().min(1).max(64),
+  vacancyId: entityId(),
 });
 
 const DONE_MESSAGES = { pause: "paused", reopen: "reopened", close: "closed" } as const;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "COMPANY");
-  const parsed = StatusChange.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = StatusChange.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const { intent, vacancyId } = parsed.data;
   const actor = { organisationId: user.organisation.id, userId: user.id };

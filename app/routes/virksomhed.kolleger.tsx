@@ -21,6 +21,7 @@ import { createLogger } from "~/utils/logger.server";
 import { createMailer } from "~/utils/mailer.server";
 import { pageTitle, translator } from "~/utils/meta";
 import { useLanguage } from "~/utils/use-language";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "company.colleagues.title");
 
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "COMPANY");
   if (user.membershipRole !== "ADMIN") throw new Response("Forbidden", { status: 403 });
-  const submission = parseWithZod(await request.formData(), { schema: InviteSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: InviteSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), invited: null }, { status: 400 });
   const db = getDb();
   let invitation;

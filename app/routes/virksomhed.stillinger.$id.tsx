@@ -25,6 +25,7 @@ import { formatDate, formatNumber } from "~/utils/format";
 import type { Language } from "~/i18n/config";
 import { pageTitle } from "~/utils/meta";
 import { useLanguage } from "~/utils/use-language";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "company.matches.title", { title: data?.vacancy.title ?? "" });
 
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Another company's vacancy answers 404, whatever the form says.
   const own = await db.vacancy.findFirst({ where: { id: vacancyId, organisationId: user.organisation.id }, select: { id: true } });
   if (!own) throw notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const matchId = String(formData.get("matchId") ?? "");
   const submission = parseWithZod(formData, { schema: IntroductionRequestSchema });
   if (submission.status !== "success") return data({ matchId, result: submission.reply(), created: null }, { status: 400 });

@@ -13,6 +13,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { getLanguage } from "~/utils/language.server";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "company.edit.title", { title: data?.vacancy.title ?? "" });
 
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await submitVacancy(
     getDb(),
     { organisationId: user.organisation.id, userId: user.id },
-    await request.formData(),
+    await readFormData(request),
     await getLanguage(request),
     { mode: "update", vacancyId: vacancy.id },
   );

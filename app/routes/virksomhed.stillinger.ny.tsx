@@ -15,6 +15,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { getLanguage } from "~/utils/language.server";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "company.wizard.title");
 
@@ -56,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await submitVacancy(
     getDb(),
     { organisationId: user.organisation.id, userId: user.id },
-    await request.formData(),
+    await readFormData(request),
     await getLanguage(request),
     { mode: "create" },
   );

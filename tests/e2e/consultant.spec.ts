@@ -52,6 +52,8 @@ async function logInAsConsultant(page: Page) {
 const hiredThisMonth = (page: Page) => page.getByTestId("outcome-figures").locator('tr[data-outcome="HIRED"] td[data-period="month"]');
 
 test("a consultant moves a candidate to interview and hired, and the hire counts in the overview", async ({ page, expectAccessible }) => {
+  // Five axe runs and five full-page screenshots on a shared two-core machine.
+  test.setTimeout(120_000);
   await logInAsConsultant(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Jobcenter: /);
   const hiredBefore = Number(await hiredThisMonth(page).innerText());

@@ -20,7 +20,7 @@ async function logIn(page: Page, role: "operator" | "company") {
 test("an operator starts a matching run and sees it complete", async ({ page, expectAccessible }) => {
   await logIn(page, "operator");
   await expect(page).toHaveURL(/\/drift$/);
-  await page.getByRole("link", { name: "Matchkørsler" }).click();
+  await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Matchkørsler" }).click();
   await expect(page).toHaveURL(/\/drift\/koersler$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Matchkørsler");
   await expectAccessible(page, "the match runs page");

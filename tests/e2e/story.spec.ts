@@ -48,7 +48,7 @@ const hiredThisMonth = (page: Page) => page.getByTestId("outcome-figures").locat
 
 test("a company's vacancy is matched, introduced, filled and counted, and a course's demand is seen", async ({ page, expectAccessible }) => {
   // Eleven axe runs, the worker's matching and a catalogue import on a shared two-core machine.
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const suffix = randomBytes(3).toString("hex");
   const companyName = `Lagerhuset Aarhus ${suffix} ApS`;
   const vacancyTitle = `Lagermedarbejder til varemodtagelsen ${suffix}`;

@@ -15,8 +15,8 @@ export const idList = (max = MAX_IDS) =>
     .transform((ids) => [...new Set(ids)]);
 
 // PostgreSQL text cannot hold NUL: refused here as a 400 rather than failing in the database as a 500.
-const noNul = (value: string) => !value.includes("\u0000");
-const NUL_MESSAGE = "Text cannot contain the NUL character";
+export const noNul = (value: string) => !value.includes("\u0000");
+export const NUL_MESSAGE = "Text cannot contain the NUL character";
 
 export const requiredText = (max: number) =>
   z.string().trim().min(1, "Required").max(max, `At most ${max} characters`).refine(noNul, NUL_MESSAGE);

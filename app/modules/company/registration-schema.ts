@@ -1,6 +1,7 @@
 // The company registration form's one schema (server and browser). Messages
 // are translation keys. The CVR number's modulus-11 rule lives in organisations/cvr.
 import type { ParseKeys } from "i18next";
+import { NUL_MESSAGE, noNul } from "~/modules/api/fields";
 import { z } from "zod";
 import { isValidCvr } from "~/modules/organisations/cvr";
 
@@ -14,7 +15,8 @@ export const newUserFields = {
     .string({ error: key("company.register.errors.nameRequired") })
     .trim()
     .min(1, { error: key("company.register.errors.nameRequired") })
-    .max(200, { error: key("forms.tooLong") }),
+    .max(200, { error: key("forms.tooLong") })
+    .refine(noNul, { error: NUL_MESSAGE }),
   password: z
     .string({ error: key("company.register.errors.passwordShort") })
     .min(MIN_PASSWORD_LENGTH, { error: key("company.register.errors.passwordShort") })
@@ -36,12 +38,14 @@ export const RegistrationSchema = z.object({
     .string({ error: key("company.register.errors.companyNameRequired") })
     .trim()
     .min(1, { error: key("company.register.errors.companyNameRequired") })
-    .max(200, { error: key("forms.tooLong") }),
+    .max(200, { error: key("forms.tooLong") })
+    .refine(noNul, { error: NUL_MESSAGE }),
   street: z
     .string({ error: key("company.register.errors.streetRequired") })
     .trim()
     .min(1, { error: key("company.register.errors.streetRequired") })
-    .max(200, { error: key("forms.tooLong") }),
+    .max(200, { error: key("forms.tooLong") })
+    .refine(noNul, { error: NUL_MESSAGE }),
   postalCode: z
     .string({ error: key("forms.invalidPostalCode") })
     .trim()

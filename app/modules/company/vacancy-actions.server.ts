@@ -50,8 +50,9 @@ export async function submitVacancy(
   }
 }
 
+// Only id-shaped values reach the label look-ups: a NUL in a query would fail in PostgreSQL as a 500.
 function stringOf(value: FormDataEntryValue | null): string | null {
-  return typeof value === "string" && value ? value : null;
+  return typeof value === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : null;
 }
 
 function idsOf(formData: FormData, name: string): string[] {

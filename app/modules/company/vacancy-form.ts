@@ -3,6 +3,7 @@
 // It is deliberately looser about strings than the API's VacancyCreateSchema
 // (form values arrive as text); toVacancyInput turns it into that input.
 import type { ParseKeys } from "i18next";
+import { NUL_MESSAGE, noNul } from "~/modules/api/fields";
 import { z } from "zod";
 import type { VacancyCreateInput } from "~/modules/vacancies/schema";
 
@@ -19,8 +20,9 @@ export const VacancyFormSchema = z.object({
     .string({ error: key("company.vacancyForm.errors.titleRequired") })
     .trim()
     .min(1, { error: key("company.vacancyForm.errors.titleRequired") })
-    .max(200, { error: key("forms.tooLong") }),
-  description: z.string().trim().max(10_000, { error: key("forms.tooLong") }).optional(),
+    .max(200, { error: key("forms.tooLong") })
+    .refine(noNul, { error: NUL_MESSAGE }),
+  description: z.string().trim().max(10_000, { error: key("forms.tooLong") }).refine(noNul, { error: NUL_MESSAGE }).optional(),
   requiredSkillIds: z
     .array(id)
     .min(1, { error: key("company.vacancyForm.errors.requiredSkills") })

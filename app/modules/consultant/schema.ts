@@ -3,7 +3,7 @@
 // Messages are translation keys. Safe to import on the client.
 import type { ParseKeys } from "i18next";
 import { z } from "zod";
-import { entityId } from "~/modules/api/fields";
+import { NUL_MESSAGE, entityId, noNul } from "~/modules/api/fields";
 
 const m = (key: ParseKeys) => key;
 const id = () => entityId();
@@ -18,7 +18,8 @@ const text = (max: number) =>
     .string({ error: m("forms.required") })
     .trim()
     .min(1, { error: m("forms.required") })
-    .max(max, { error: m("forms.tooLong") });
+    .max(max, { error: m("forms.tooLong") })
+    .refine(noNul, { error: NUL_MESSAGE });
 
 /** One form for creating and editing a candidate; status only matters when editing. */
 export const CandidateFormSchema = z.object({
@@ -87,14 +88,15 @@ export const MoveMatchSchema = z.object({
   intent: z.literal("move"),
   matchId: id(),
   status: z.enum(PIPELINE_CHOICES, { error: m("consultant.pipeline.errors.status") }),
-  note: z.string().trim().max(500, { error: m("forms.tooLong") }).optional(),
+  note: z.string().trim().max(500, { error: m("forms.tooLong") }).refine(noNul, { error: NUL_MESSAGE }).optional(),
 });
 export const ReserveSeatSchema = z.object({ intent: z.literal("reserve"), matchId: id(), offeringId: id() });
 
 export const OUTCOME_CHOICES = ["HIRED", "ENROLLED", "COURSE_COMPLETED"] as const;
 export const OutcomeFormSchema = z.object({
   kind: z.enum(OUTCOME_CHOICES, { error: m("consultant.outcomes.errors.kind") }),
-  candidateRef: z.string({ error: m("forms.required") }).trim().min(1, { error: m("forms.required") }).max(64, { error: m("forms.tooLong") }),
+  candidateRef: z.string({ error: m("forms.required") }).trim().min(1, { error: m("forms.required") }).max(64, { error: m("forms.tooLong") })
+    .refine(noNul, { error: NUL_MESSAGE }),
   occurredOn: z.date({ error: m("forms.invalidDate") }),
   vacancyId: id().optional(),
 });

@@ -14,6 +14,7 @@ import { recordConsentInTx } from "~/modules/candidates/service.server";
 import { writeOutbox } from "~/modules/outbox/outbox.server";
 import { lockOwnMatch, moveLockedMatch } from "~/modules/pipeline/service.server";
 import type { Db } from "~/utils/db.server";
+import { INBOX_STATUSES } from "./schema";
 
 type Tx = Prisma.TransactionClient;
 
@@ -106,7 +107,7 @@ export async function declineRequest(db: Db, actor: BrokerActor, requestId: stri
   });
 }
 
-export { INBOX_STATUSES } from "./schema";
+export { INBOX_STATUSES };
 
 /** The inbox: pseudonyms only; the name is on the (audited) candidate page. */
 export async function listInbox(db: Db, jobcentreId: string, status: ContactRequestStatus = "OPEN") {

@@ -133,6 +133,7 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
   "drift.organisationer._index.tsx": page("/drift/organisationer", only("OPERATOR")),
   "drift.organisationer.$id.tsx": page("/drift/organisationer/{companyOrg}", only("OPERATOR")),
   "drift.brugere.tsx": page("/drift/brugere", only("OPERATOR")),
+  "drift.taksonomi.tsx": page("/drift/taksonomi", only("OPERATOR")),
 
   // Integration API
   "api.v1.$.ts": api("/api/v1/findes-ikke", everyone(404)),

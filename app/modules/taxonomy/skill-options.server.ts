@@ -12,7 +12,8 @@ export function skillLabel(skill: { labelEn: string; labelDa: string | null }, l
 }
 
 export async function skillOptions(db: Db, ids: readonly string[], language: string): Promise<SkillOption[]> {
-  const wanted = [...new Set(ids)].slice(0, 100);
+  // Only id-shaped values: the ids come straight from a form, and a NUL would fail in PostgreSQL as a 500.
+  const wanted = [...new Set(ids)].filter((id) => /^[A-Za-z0-9_:.-]{1,64}$/.test(id)).slice(0, 100);
   if (wanted.length === 0) return [];
   const rows = await db.skill.findMany({ where: { id: { in: wanted } }, select: { id: true, labelEn: true, labelDa: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));
