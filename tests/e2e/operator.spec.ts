@@ -38,7 +38,8 @@ test("an operator starts a matching run and sees it complete", async ({ page, ex
   await expect(run).toHaveAttribute("data-status", "COMPLETED", { timeout: 20_000 });
   await expect(run.locator("td").nth(1)).toHaveText("Færdig");
   await expect(run.getByRole("progressbar")).toHaveAttribute("value", "100");
-  await expect(run).toContainText("1 af 1");
+  // Every open vacancy done; other specs sharing the e2e database add vacancies of their own.
+  await expect(run.locator("td").nth(5)).toHaveText(/^\s*(\d+) af \1$/);
   await expectAccessible(page, "the match runs page with a run");
   await page.screenshot({ path: "tests/artifacts/operator-runs.png", fullPage: true });
 });
