@@ -123,7 +123,7 @@ export default function VacancyMatches() {
       {matches.length === 0 ? (
         computedAt ? <p>{t("company.matches.empty")}</p> : null
       ) : (
-        <ul className="match-cards">
+        <ul className="match-cards nobullet-list">
           {matches.map((match) => (
             <li key={match.id}>
               <MatchCard match={match} />
@@ -177,7 +177,7 @@ function MatchCard({ match }: { match: LoaderMatch }) {
         {explanation.requiredSkills.length > 0 ? (
           <>
             <h4>{t("company.matches.required")}</h4>
-            <ul className="match-skills">
+            <ul className="match-skills nobullet-list">
               {explanation.requiredSkills.map((skill) => (
                 <SkillLine key={skill.skillId} skill={skill} />
               ))}
@@ -187,7 +187,7 @@ function MatchCard({ match }: { match: LoaderMatch }) {
         {explanation.niceToHaveSkills.length > 0 ? (
           <>
             <h4>{t("company.matches.niceToHave")}</h4>
-            <ul className="match-skills">
+            <ul className="match-skills nobullet-list">
               {explanation.niceToHaveSkills.map((skill) => (
                 <SkillLine key={skill.skillId} skill={skill} />
               ))}
