@@ -601,13 +601,16 @@ describe.each(FORM_TARGETS)("form: $name", (target) => {
     expect(twice.status, `${target.name}: repeated fields`).toBeLessThan(500);
   });
 
-  it.runIf(Object.keys(target.typedFields ?? {}).length > 0)("refuses text where a number, date, id, e-mail or choice belongs", async () => {
-    for (const [field, wrongs] of Object.entries(target.typedFields ?? {})) {
-      for (const wrong of wrongs) await expectFormRefused(`${field}=${JSON.stringify(wrong.slice(0, 30))}`, encode({ ...target.valid(), [field]: wrong }));
-    }
-  });
+  // Only the cases a form has: a form without typed or text fields gets no test of them (not a skipped one).
+  if (Object.keys(target.typedFields ?? {}).length > 0) {
+    it("refuses text where a number, date, id, e-mail or choice belongs", async () => {
+      for (const [field, wrongs] of Object.entries(target.typedFields ?? {})) {
+        for (const wrong of wrongs) await expectFormRefused(`${field}=${JSON.stringify(wrong.slice(0, 30))}`, encode({ ...target.valid(), [field]: wrong }));
+      }
+    });
+  }
 
-  it.runIf(target.textFields.length > 0)("accepts unicode, HTML and SQL-looking text as typed, or refuses it with a 4xx", async () => {
+  if (target.textFields.length > 0) it("accepts unicode, HTML and SQL-looking text as typed, or refuses it with a 4xx", async () => {
     for (const field of target.textFields) {
       for (const [label, text] of Object.entries(HOSTILE_TEXTS)) {
         const path = await target.path();
