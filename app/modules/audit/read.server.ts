@@ -30,10 +30,9 @@ export async function listAuditEvents(db: Pick<Db, "auditEvent" | "user" | "orga
   // Looked up by id rather than by relation: the log outlives the users and organisations it names.
   const userIds = [...new Set(events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
   const orgIds = [...new Set(events.flatMap((e) => (e.actorOrgId ? [e.actorOrgId] : [])))];
-  const [users, orgs] = await Promise.all([
-    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
-    orgIds.length ? db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true, kind: true } }) : [],
-  ]);
+  // One after the other: callers may pass a transaction, which runs on one connection.
+  const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
+  const orgs = orgIds.length ? await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true, kind: true } }) : [];
   const userName = new Map(users.map((u) => [u.id, u.name]));
   const org = new Map(orgs.map((o) => [o.id, o]));
   return events.map((e) => ({

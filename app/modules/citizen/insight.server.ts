@@ -76,7 +76,9 @@ async function readInsight(db: Db, candidateId: string, resource: string): Promi
     if (!row) return null;
     // Written before the log is read, so this visit is the first line the citizen sees.
     await recordCitizenAudit(tx, candidateId, "READ", resource);
-    const [log, erasure] = await Promise.all([listAuditEvents(tx, candidateId, { limit: ACCESS_LOG_LIMIT }), pendingErasure(tx, candidateId)]);
+    // Sequential: a transaction is one connection, and pg refuses overlapping queries on it.
+    const log = await listAuditEvents(tx, candidateId, { limit: ACCESS_LOG_LIMIT });
+    const erasure = await pendingErasure(tx, candidateId);
     return {
       ...toInsight(row),
       accessLog: log.map((e) => ({
