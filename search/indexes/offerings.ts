@@ -67,6 +67,8 @@ export const offeringSettings = {
   stopWords: [...DANISH_STOP_WORDS],
   synonyms: {},
   typoTolerance: { ...TEXT_TYPO_TOLERANCE, disableOnAttributes: [] },
+  // Matching asks for every offering teaching the required skills of a group of vacancies at once (search/queries/matching.ts).
+  pagination: { maxTotalHits: 10000 },
 } satisfies Settings;
 
 export function toDocument(row: OfferingRow): OfferingDocument {

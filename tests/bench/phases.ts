@@ -2,12 +2,12 @@
 // latency, and matching every open vacancy next to the raw-query floor.
 import type { Meilisearch, MultiSearchQuery, SearchParams } from "meilisearch";
 import type { VacancyForMatching } from "~/modules/matching/types";
-import { VACANCIES_PER_REQUEST } from "~/modules/matching/runs.server";
+import { openVacancyIdsInRunOrder, VACANCIES_PER_REQUEST } from "~/modules/matching/runs.server";
 import { computeManyVacancyMatches, matchVacancies } from "~/modules/matching/service.server";
 import type { Db } from "~/utils/db.server";
 import { indexUid } from "../../search/client";
 import { INDEXES } from "../../search/indexes/registry";
-import { candidateQueriesForVacancy, MAX_HITS_PER_QUERY, offeringQueryForSkills } from "../../search/queries/matching";
+import { MAX_HITS_PER_QUERY } from "../../search/queries/matching";
 import { candidateSearchParams } from "../../search/queries/candidate-search";
 import { reindexIndex } from "../../search/reindex";
 import { median, percentile, round, RssSampler, runPool, timed } from "./measure";
@@ -157,8 +157,13 @@ export async function measureSearchLatency(
 
 // ───────────── 3. Matching all vacancies, and the raw-query floor ─────────────
 
-/** Every open vacancy as matching sees it, in one query (the engine reads them one by one). */
+/** Every open vacancy as matching sees it, in one query (the engine reads them group by group), in the nightly run's order. */
 export async function loadOpenVacancies(db: Db): Promise<VacancyForMatching[]> {
+  const byId = new Map((await loadVacancyFacts(db)).map((v) => [v.id, v]));
+  return (await openVacancyIdsInRunOrder(db)).map(({ id }) => byId.get(id)!);
+}
+
+async function loadVacancyFacts(db: Db): Promise<VacancyForMatching[]> {
   const rows = await db.$queryRaw<
     { id: string; start: string; latitude: number; longitude: number; dl: boolean; up: boolean; req: string[]; nice: string[] }[]
   >`
@@ -179,14 +184,6 @@ export async function loadOpenVacancies(db: Db): Promise<VacancyForMatching[]> {
   }));
 }
 
-/** Exactly the queries computeManyVacancyMatches sends for one vacancy (app/modules/matching/service.server.ts). */
-export function engineQueries(vacancy: VacancyForMatching): { queries: MultiSearchQuery[]; candidateQueries: number } {
-  const candidateQueries = candidateQueriesForVacancy(vacancy, indexUid("candidates"));
-  if (candidateQueries.length === 0) return { queries: [], candidateQueries: 0 };
-  const offeringQuery = offeringQueryForSkills(vacancy.requiredSkillIds, vacancy.startDate, indexUid("offerings"));
-  return { queries: vacancy.requiredSkillIds.length ? [...candidateQueries, offeringQuery] : candidateQueries, candidateQueries: candidateQueries.length };
-}
-
 /** The vacancies in the groups the nightly run sends them in (VACANCIES_PER_REQUEST per request). */
 export function chunk<T>(items: readonly T[], size = VACANCIES_PER_REQUEST): T[][] {
   const out: T[][] = [];
@@ -194,88 +191,104 @@ export function chunk<T>(items: readonly T[], size = VACANCIES_PER_REQUEST): T[]
   return out;
 }
 
+/** Per group of vacancies, the multi-search requests the engine sent, in order (one or two: see search/queries/matching.ts). */
+export type RecordedRequests = MultiSearchQuery[][];
+
+/**
+ * The search client as the engine sees it, noting every multi-search request
+ * it sends, so that the raw floor can send exactly the same ones. Other calls
+ * go to the client untouched.
+ */
+export function recordingClient(search: Meilisearch, requests: RecordedRequests): Meilisearch {
+  return new Proxy(search, {
+    get(target, property) {
+      if (property === "multiSearch") {
+        return (request: { queries: MultiSearchQuery[] }, ...rest: unknown[]) => {
+          requests.push(request.queries);
+          return (target.multiSearch as (...args: unknown[]) => unknown)(request, ...rest);
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 export interface FloorResult {
   vacancies: number;
+  /** Groups of VACANCIES_PER_REQUEST vacancies. */
+  groups: number;
+  /** Multi-search requests: one or two per group. */
   requests: number;
   seconds: number;
-  /** Per multi-search request (VACANCIES_PER_REQUEST vacancies each). */
+  /** Per group (all its requests, one after the other, as the engine sends them). */
   perRequestMs: { p50: number; p95: number; max: number };
-  candidateHits: { total: number; p50: number; p95: number; max: number };
+  /** Candidate hits per group of vacancies. */
+  candidateHits: { total: number; perVacancy: number; p50: number; p95: number; max: number };
   candidateQueryCount: number;
   /** Candidate queries that returned MAX_HITS_PER_QUERY hits: candidates beyond the cap were never seen. */
   candidateQueriesAtCap: number;
-  vacanciesAtCap: number;
   serverMsTotal: number;
-  /** Per request, in request order. */
+  /** Per group, in group order. */
   durations: number[];
-  hitsByVacancy: Map<string, number>;
+  hitsByGroup: number[];
 }
 
-/** The raw floor: the same multi-search requests the engine sends, nothing else. */
+/**
+ * The raw floor: the very multi-search requests the engine sent for each group
+ * (recorded by measureMatchAll), sent again with the same grouping and
+ * concurrency; no loading, scoring or storing.
+ */
 export async function measureRawFloor(
   search: Meilisearch,
-  vacancies: VacancyForMatching[],
+  recorded: readonly RecordedRequests[],
+  vacancies: number,
   concurrency: number,
-  progress: (done: number) => void = () => {},
 ): Promise<FloorResult> {
-  const hitsByVacancy = new Map<string, number>(vacancies.map((v) => [v.id, 0]));
+  const candidates = indexUid("candidates");
+  const hitsByGroup = recorded.map(() => 0);
   let candidateQueryCount = 0;
   let atCap = 0;
-  let vacanciesAtCap = 0;
   let serverMs = 0;
-  let done = 0;
-  const requests = chunk(vacancies);
   const started = performance.now();
-  const durations = await runPool(requests, concurrency, async (group) => {
-    const plans = group.map((v) => ({ vacancy: v, ...engineQueries(v) }));
-    const queries = plans.flatMap((p) => p.queries);
-    if (queries.length === 0) return;
-    const { results } = await search.multiSearch({ queries });
-    let offset = 0;
-    for (const plan of plans) {
-      let capped = false;
-      for (let k = 0; k < plan.queries.length; k++) {
-        const r = results[offset + k];
+  const durations = await runPool(recorded, concurrency, async (requests, group) => {
+    for (const queries of requests) {
+      const { results } = await search.multiSearch({ queries });
+      results.forEach((r, k) => {
         serverMs += r.processingTimeMs;
-        if (k >= plan.candidateQueries) continue;
+        if (queries[k].indexUid !== candidates) return;
         candidateQueryCount++;
-        hitsByVacancy.set(plan.vacancy.id, (hitsByVacancy.get(plan.vacancy.id) ?? 0) + r.hits.length);
-        if (r.hits.length >= MAX_HITS_PER_QUERY) {
-          atCap++;
-          capped = true;
-        }
-      }
-      if (capped) vacanciesAtCap++;
-      offset += plan.queries.length;
+        hitsByGroup[group] += r.hits.length;
+        if (r.hits.length >= MAX_HITS_PER_QUERY) atCap++;
+      });
     }
-    done += group.length;
-    if (done % 5000 < group.length) progress(done);
   });
   const seconds = (performance.now() - started) / 1000;
-  const hits = [...hitsByVacancy.values()];
+  const total = hitsByGroup.reduce((a, b) => a + b, 0);
   return {
-    vacancies: vacancies.length,
-    requests: requests.length,
+    vacancies,
+    groups: recorded.length,
+    requests: recorded.reduce((sum, r) => sum + r.length, 0),
     seconds: round(seconds, 1),
     perRequestMs: { p50: round(percentile(durations, 50)), p95: round(percentile(durations, 95)), max: round(Math.max(...durations)) },
     candidateHits: {
-      total: hits.reduce((a, b) => a + b, 0),
-      p50: percentile(hits, 50),
-      p95: percentile(hits, 95),
-      max: Math.max(...hits),
+      total,
+      perVacancy: round(total / Math.max(1, vacancies)),
+      p50: percentile(hitsByGroup, 50),
+      p95: percentile(hitsByGroup, 95),
+      max: Math.max(...hitsByGroup),
     },
     candidateQueryCount,
     candidateQueriesAtCap: atCap,
-    vacanciesAtCap,
     serverMsTotal: Math.round(serverMs),
     durations,
-    hitsByVacancy,
+    hitsByGroup,
   };
 }
 
 export interface MatchAllResult {
   vacancies: number;
-  requests: number;
+  groups: number;
   seconds: number;
   perRequestMs: { p50: number; p95: number; max: number };
   considered: number;
@@ -286,7 +299,11 @@ export interface MatchAllResult {
   peakRssBytes: number;
   peakMeiliRssBytes: number | null;
   rssSamples: number;
+  /** Per group, in group order. */
   durations: number[];
+  consideredByGroup: number[];
+  /** Per group, the multi-search requests the engine sent (for the raw floor). */
+  recorded: RecordedRequests[];
 }
 
 /** matchVacancies (load + multi-search + score + store) for every open vacancy, in the nightly run's groups, `concurrency` groups in flight. */
@@ -299,16 +316,19 @@ export async function measureMatchAll(
   progress: (done: number) => void = () => {},
 ): Promise<MatchAllResult> {
   const totals = { considered: 0, stored: 0, created: 0, upskilling: 0 };
+  const groups = chunk(vacancyIds);
+  const recorded: RecordedRequests[] = groups.map(() => []);
+  const consideredByGroup = groups.map(() => 0);
   const baselineRssBytes = process.memoryUsage().rss;
   const sampler = new RssSampler(meiliPid).start();
-  const requests = chunk(vacancyIds);
   let done = 0;
   const started = performance.now();
   let durations: number[];
   let memory: ReturnType<RssSampler["stop"]>;
   try {
-    durations = await runPool(requests, concurrency, async (group) => {
-      const outcome = await matchVacancies(group, { db, search, runId: null });
+    durations = await runPool(groups, concurrency, async (group, i) => {
+      const outcome = await matchVacancies(group, { db, search: recordingClient(search, recorded[i]), runId: null });
+      consideredByGroup[i] = outcome.considered;
       totals.considered += outcome.considered;
       totals.stored += outcome.stored;
       totals.created += outcome.created;
@@ -322,7 +342,7 @@ export async function measureMatchAll(
   const seconds = (performance.now() - started) / 1000;
   return {
     vacancies: vacancyIds.length,
-    requests: requests.length,
+    groups: groups.length,
     seconds: round(seconds, 1),
     perRequestMs: { p50: round(percentile(durations, 50)), p95: round(percentile(durations, 95)), max: round(Math.max(...durations)) },
     considered: totals.considered,
@@ -334,24 +354,26 @@ export async function measureMatchAll(
     peakMeiliRssBytes: memory.peakOtherRssBytes,
     rssSamples: memory.samples,
     durations,
+    consideredByGroup,
+    recorded,
   };
 }
 
 export interface BreakdownResult {
-  /** Vacancies in the sampled requests. */
+  /** Vacancies in the sampled groups. */
   sample: number;
-  /** Mean ms per vacancy (request time ÷ vacancies in it), all measured at the same concurrency in this run. */
+  /** Mean ms per vacancy (group time ÷ vacancies in it), all measured at the same concurrency in this run. */
   rawQueryMs: number;
   /** The same raw requests for the same sample, sent through Node's built-in fetch (the client library's default) instead of the app's node:http transport. */
   rawQueryNodeHttpMs: number;
   computeMs: number;
   matchAndStoreMs: number;
-  /** computeManyVacancyMatches' `considered` equals the raw floor's candidate hits for every sampled vacancy. */
+  /** The engine's candidates retrieved (`considered`) equal the raw floor's candidate hits for every group, in the full run and in the sample. */
   sameHitsAsFloor: boolean;
 }
 
 /**
- * Splits the cost for a sample of requests: raw query (floor), compute (load +
+ * Splits the cost for a sample of groups: raw query (floor), compute (load +
  * query + score), and match-and-store (from the full run). compute is re-run
  * here without storing.
  */
@@ -359,26 +381,27 @@ export async function measureBreakdown(
   db: Db,
   search: Meilisearch,
   nodeHttpSearch: Meilisearch,
-  vacancies: VacancyForMatching[],
+  vacancyIds: string[],
   floor: FloorResult,
   full: MatchAllResult,
   sampleSize: number,
   concurrency: number,
 ): Promise<BreakdownResult> {
-  const requests = chunk(vacancies);
+  const groups = chunk(vacancyIds);
   const wanted = Math.max(1, Math.round(sampleSize / VACANCIES_PER_REQUEST));
-  const step = Math.max(1, Math.floor(requests.length / wanted));
-  const indices = requests.map((_, i) => i).filter((i) => i % step === 0).slice(0, wanted);
-  let sameHits = true;
+  const step = Math.max(1, Math.floor(groups.length / wanted));
+  const indices = groups.map((_, i) => i).filter((i) => i % step === 0).slice(0, wanted);
+  let sameHits = full.consideredByGroup.every((considered, i) => considered === floor.hitsByGroup[i]);
   const computeDurations = await runPool(indices, concurrency, async (i) => {
-    const computed = await computeManyVacancyMatches(requests[i].map((v) => v.id), { db, search });
-    for (const v of requests[i]) if ((computed.get(v.id)?.considered ?? 0) !== floor.hitsByVacancy.get(v.id)) sameHits = false;
+    const computed = await computeManyVacancyMatches(groups[i], { db, search });
+    const considered = [...computed.values()].reduce((sum, r) => sum + (r?.considered ?? 0), 0);
+    if (considered !== floor.hitsByGroup[i]) sameHits = false;
   });
-  const nodeHttpFloor = await measureRawFloor(nodeHttpSearch, indices.flatMap((i) => requests[i]), concurrency);
+  const nodeHttpFloor = await measureRawFloor(nodeHttpSearch, indices.map((i) => full.recorded[i]), 0, concurrency);
   const perVacancy = (durations: number[], which: number[]) =>
-    round(which.reduce((sum, i, k) => sum + durations[k] / requests[i].length, 0) / which.length);
+    round(which.reduce((sum, i, k) => sum + durations[k] / groups[i].length, 0) / which.length);
   return {
-    sample: indices.reduce((sum, i) => sum + requests[i].length, 0),
+    sample: indices.reduce((sum, i) => sum + groups[i].length, 0),
     rawQueryMs: perVacancy(indices.map((i) => floor.durations[i]), indices),
     rawQueryNodeHttpMs: perVacancy(nodeHttpFloor.durations, indices),
     computeMs: perVacancy(computeDurations, indices),

@@ -1,6 +1,7 @@
 // Inputs of the candidate use cases (jobcentres). Strict objects: unknown
 // fields are errors. Names and contact details are capped like everything else.
 import { z } from "zod";
+import { COMMUTE_RADIUS_KM } from "./commute";
 import { entityId, idList, isoDate, isoMoment, languageCodes, postalCode, requiredText } from "~/modules/api/fields";
 
 const fields = {
@@ -13,7 +14,11 @@ const fields = {
     .regex(/^\+?[0-9][0-9 ()-]{5,30}$/, "Expected a phone number such as +45 12 34 56 78")
     .nullable(),
   postalCode: postalCode(),
-  commuteRadiusKm: z.number().int("Whole kilometres").min(1, "At least 1 km").max(200, "At most 200 km"),
+  commuteRadiusKm: z
+    .number()
+    .int("Whole kilometres")
+    .min(COMMUTE_RADIUS_KM.min, `At least ${COMMUTE_RADIUS_KM.min} km`)
+    .max(COMMUTE_RADIUS_KM.max, `At most ${COMMUTE_RADIUS_KM.max} km`),
   availableFrom: isoDate(),
   hasDrivingLicence: z.boolean(),
   languages: languageCodes(),

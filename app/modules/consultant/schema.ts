@@ -3,6 +3,7 @@
 // Messages are translation keys. Safe to import on the client.
 import type { ParseKeys } from "i18next";
 import { z } from "zod";
+import { COMMUTE_RADIUS_KM } from "~/modules/candidates/commute";
 import { NUL_MESSAGE, entityId, noNul } from "~/modules/api/fields";
 
 const m = (key: ParseKeys) => key;
@@ -40,8 +41,8 @@ export const CandidateFormSchema = z.object({
   commuteRadiusKm: z
     .number({ error: m("forms.invalidNumber") })
     .int({ error: m("consultant.candidateForm.errors.radius") })
-    .min(1, { error: m("consultant.candidateForm.errors.radius") })
-    .max(200, { error: m("consultant.candidateForm.errors.radius") }),
+    .min(COMMUTE_RADIUS_KM.min, { error: m("consultant.candidateForm.errors.radius") })
+    .max(COMMUTE_RADIUS_KM.max, { error: m("consultant.candidateForm.errors.radius") }),
   availableFrom: z.date({ error: m("forms.invalidDate") }).refine((d) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, { error: m("forms.invalidDate") }),
   hasDrivingLicence: z.boolean().default(false),
   languages: z.array(z.enum(LANGUAGE_CHOICES, { error: m("consultant.candidateForm.errors.language") })).max(20).default([]),

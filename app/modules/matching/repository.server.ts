@@ -57,10 +57,8 @@ export async function storeMatches(
   // paths that are gone or new, of the rows this computation won.
   const [result] = await db.$queryRaw<{ stored: number; created: number; retired: number }[]>`
     WITH found AS (
-      SELECT * FROM unnest(${matches.map((m) => m.vacancyId)}::text[], ${matches.map((m) => m.candidateId)}::text[],
-                           ${matches.map((m) => m.kind)}::text[], ${matches.map((m) => m.score)}::float8[],
-                           ${matches.map((m) => JSON.stringify(m.explanation))}::jsonb[])
-        AS c(vacancy_id, candidate_id, kind, score, explanation)
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(matches.map((m) => ({ vacancy_id: m.vacancyId, candidate_id: m.candidateId, kind: m.kind, score: m.score, explanation: m.explanation })))}::jsonb)
+        AS c(vacancy_id text, candidate_id text, kind text, score float8, explanation jsonb)
     ),
     upserted AS (
       INSERT INTO "Match" ("id", "vacancyId", "candidateId", "kind", "score", "explanation", "current", "firstRunId", "lastRunId", "isNew", "createdAt", "updatedAt")

@@ -22,6 +22,19 @@ export function localDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
+/**
+ * The open vacancies in the order a run matches them: by occupation, so that
+ * each group of VACANCIES_PER_REQUEST shares most of its required skills and
+ * one offering query serves the whole group (search/queries/matching.ts).
+ */
+export async function openVacancyIdsInRunOrder(db: Pick<Db, "vacancy">): Promise<{ id: string }[]> {
+  return db.vacancy.findMany({
+    where: { status: "OPEN" },
+    select: { id: true },
+    orderBy: [{ occupationId: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+  });
+}
+
 export async function startRun(
   db: Db,
   args: { kind: MatchRunKind; runKey?: string | null; startedById?: string | null; batchSize?: number },
@@ -36,7 +49,7 @@ export async function startRun(
           return { runId: existing.id, created: false, batchNos: pending.map((b) => b.batchNo) };
         }
       }
-      const vacancies = await tx.vacancy.findMany({ where: { status: "OPEN" }, select: { id: true }, orderBy: { id: "asc" } });
+      const vacancies = await openVacancyIdsInRunOrder(tx);
       const run = await tx.matchRun.create({
         data: { kind: args.kind, runKey: args.runKey ?? null, startedById: args.startedById ?? null, vacancyCount: vacancies.length },
       });

@@ -2,7 +2,7 @@
 // pair is scored, and the explanation every score carries. Pure functions: the
 // web app, the API, the workers and the evaluation all call these.
 import { distanceKm } from "~/modules/geo/distance";
-import { findUpskillingPath } from "./upskilling";
+import { OfferingCatalogue, type UpskillingStep } from "./upskilling";
 import type {
   CandidateForMatching,
   Exclusion,
@@ -42,64 +42,123 @@ export function hardExclusion(vacancy: VacancyForMatching, candidate: CandidateF
   return null;
 }
 
-export function evaluatePair(
-  vacancy: VacancyForMatching,
-  candidate: CandidateForMatching,
-  offerings: OfferingForMatching[],
-): Evaluation {
+/**
+ * One vacancy, prepared for assessing many candidates: skill sets and its
+ * offerings by skill are built once, not once per candidate.
+ */
+export class VacancyContext {
+  private catalogue: OfferingCatalogue | null = null;
+
+  constructor(
+    readonly vacancy: VacancyForMatching,
+    private readonly offeringList: readonly OfferingForMatching[],
+  ) {}
+
+  /** Built on first use: full matches never need it. */
+  get offerings(): OfferingCatalogue {
+    return (this.catalogue ??= new OfferingCatalogue(this.vacancy, this.offeringList));
+  }
+}
+
+export function prepareVacancy(vacancy: VacancyForMatching, offerings: readonly OfferingForMatching[]): VacancyContext {
+  return new VacancyContext(vacancy, offerings);
+}
+
+/** A pair that is a match, decided and scored but not yet explained (see explainMatch). */
+export interface Assessment {
+  candidate: CandidateForMatching;
+  kind: MatchKind;
+  score: number;
+  distance: number;
+  path: UpskillingStep[];
+}
+
+/**
+ * Decides and scores one pair. Kept apart from the explanation, which costs
+ * more to build than the decision: the engine explains only the matches it keeps.
+ */
+export function assessCandidate(ctx: VacancyContext, candidate: CandidateForMatching): Assessment | { excluded: Exclusion } {
+  const { vacancy } = ctx;
   const distance = distanceKm(vacancy.location, candidate.location);
   const excluded = hardExclusion(vacancy, candidate, distance);
   if (excluded) return { excluded };
 
-  const has = new Set(candidate.skillIds);
-  const requiredMet = vacancy.requiredSkillIds.filter((s) => has.has(s));
-  const niceMet = vacancy.niceSkillIds.filter((s) => has.has(s));
-  if (requiredMet.length === 0 && niceMet.length === 0) return { excluded: "no-shared-skill" };
+  // Skill lists are short (a handful to a dozen): includes() beats building sets.
+  const held = candidate.skillIds;
+  let requiredMet = 0;
+  let missing: string[] | null = null;
+  for (const s of vacancy.requiredSkillIds) {
+    if (held.includes(s)) requiredMet++;
+    else (missing ??= []).push(s);
+  }
+  let niceMet = 0;
+  for (const s of vacancy.niceSkillIds) if (held.includes(s)) niceMet++;
+  if (requiredMet === 0 && niceMet === 0) return { excluded: "no-shared-skill" };
 
-  const missing = vacancy.requiredSkillIds.filter((s) => !has.has(s));
-  const path = findUpskillingPath(missing, candidate, vacancy, offerings);
+  const path = missing ? ctx.offerings.pathFor(missing, candidate) : [];
   if (path === null) return { excluded: "missing-skills-without-course" };
-  const kind: MatchKind = missing.length === 0 ? "FULL" : "UPSKILLING";
-  const via = new Map<string, string>();
-  for (const step of path) for (const s of step.teaches) via.set(s, step.offering.id);
+  const kind: MatchKind = missing ? "UPSKILLING" : "FULL";
 
   const quality =
-    QUALITY_WEIGHTS.required * ratio(requiredMet.length, vacancy.requiredSkillIds.length) +
-    QUALITY_WEIGHTS.nice * ratio(niceMet.length, vacancy.niceSkillIds.length) +
+    QUALITY_WEIGHTS.required * ratio(requiredMet, vacancy.requiredSkillIds.length) +
+    QUALITY_WEIGHTS.nice * ratio(niceMet, vacancy.niceSkillIds.length) +
     QUALITY_WEIGHTS.distance * (candidate.commuteRadiusKm > 0 ? 1 - distance / candidate.commuteRadiusKm : 1) +
     QUALITY_WEIGHTS.availability * availabilityFactor(candidate.availableFrom, vacancy.startDate);
   const band =
     kind === "FULL" ? SCORE_BANDS.FULL : vacancy.acceptsUpskilling ? SCORE_BANDS.UPSKILLING_ACCEPTED : SCORE_BANDS.UPSKILLING;
   const score = Math.round((band.base + band.span * clamp01(quality)) * 100) / 100;
+  return { candidate, kind, score, distance, path };
+}
 
+/** The explanation every match carries: each skill met or missing (and the offering teaching it), distance, dates, courses. */
+export function explainMatch(ctx: VacancyContext, assessment: Assessment): ScoredMatch {
+  const { vacancy } = ctx;
+  const { candidate, kind, score, distance, path } = assessment;
+  const has = new Set(candidate.skillIds);
+  const via = new Map<string, string>();
+  for (const step of path) for (const s of step.teaches) via.set(s, step.offering.id);
   return {
-    match: {
-      vacancyId: vacancy.id,
-      candidateId: candidate.id,
-      kind,
-      score,
-      explanation: {
-        required: vacancy.requiredSkillIds.map((skillId) => ({
-          skillId,
-          met: has.has(skillId),
-          ...(via.has(skillId) ? { viaOfferingId: via.get(skillId) } : {}),
-        })),
-        niceToHave: vacancy.niceSkillIds.map((skillId) => ({ skillId, met: has.has(skillId) })),
-        distanceKm: Math.round(distance * 10) / 10,
-        radiusKm: candidate.commuteRadiusKm,
-        availableFrom: isoDate(candidate.availableFrom),
-        startDate: isoDate(vacancy.startDate),
-        upskilling: path.map(({ offering, teaches }) => ({
-          offeringId: offering.id,
-          courseId: offering.courseId,
-          skillIds: teaches,
-          startDate: isoDate(offering.startDate),
-          endDate: isoDate(offering.endDate),
-          online: offering.online,
-        })),
-      },
+    vacancyId: vacancy.id,
+    candidateId: candidate.id,
+    kind,
+    score,
+    explanation: {
+      required: vacancy.requiredSkillIds.map((skillId) => ({
+        skillId,
+        met: has.has(skillId),
+        ...(via.has(skillId) ? { viaOfferingId: via.get(skillId) } : {}),
+      })),
+      niceToHave: vacancy.niceSkillIds.map((skillId) => ({ skillId, met: has.has(skillId) })),
+      distanceKm: Math.round(distance * 10) / 10,
+      radiusKm: candidate.commuteRadiusKm,
+      availableFrom: isoDate(candidate.availableFrom),
+      startDate: isoDate(vacancy.startDate),
+      upskilling: path.map(({ offering, teaches }) => ({
+        offeringId: offering.id,
+        courseId: offering.courseId,
+        skillIds: teaches,
+        startDate: isoDate(offering.startDate),
+        endDate: isoDate(offering.endDate),
+        online: offering.online,
+      })),
     },
   };
+}
+
+/** Decides, scores and explains one pair: for a single pair; the engine uses prepareVacancy/assessCandidate for many. */
+export function evaluatePair(
+  vacancy: VacancyForMatching,
+  candidate: CandidateForMatching,
+  offerings: readonly OfferingForMatching[],
+): Evaluation {
+  const ctx = prepareVacancy(vacancy, offerings);
+  const assessment = assessCandidate(ctx, candidate);
+  return "excluded" in assessment ? assessment : { match: explainMatch(ctx, assessment) };
+}
+
+/** Orders assessments as rankMatches orders matches: best score first, ties by candidate id. */
+export function compareAssessments(a: Assessment, b: Assessment): number {
+  return b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0);
 }
 
 /** Ranks matches best first; ties broken by id so every run orders the same way. */

@@ -9,13 +9,17 @@ import type { OfferingDocument } from "../../../search/indexes/offerings";
 import type { VacancyDocument } from "../../../search/indexes/vacancies";
 import {
   candidateFromDocument,
-  candidateQueriesForVacancy,
+  holdersQuery,
+  learnersQuery,
+  MAX_HITS_PER_QUERY,
   offeringFromDocument,
   offeringQueryForSkills,
+  offeringQueryForVacancies,
   vacancyFromDocument,
   vacancyQueryForCandidate,
 } from "../../../search/queries/matching";
 import { getDb, type Db } from "~/utils/db.server";
+import { createLogger } from "~/utils/logger.server";
 import {
   databaseNow,
   loadCandidateForMatching,
@@ -24,8 +28,10 @@ import {
   storeMatches,
   type StoreResult,
 } from "./repository.server";
-import { evaluatePair, rankMatches } from "./score";
+import { assessCandidate, compareAssessments, evaluatePair, explainMatch, prepareVacancy, rankMatches, type Assessment, type VacancyContext } from "./score";
 import type { CandidateForMatching, OfferingForMatching, ScoredMatch, VacancyForMatching } from "./types";
+
+const logger = createLogger("matching");
 
 /** A vacancy keeps its best this-many matches; the rest would never be read. */
 export const MAX_MATCHES_PER_VACANCY = 100;
@@ -49,11 +55,19 @@ export async function computeVacancyMatches(vacancyId: string, d: MatchDeps = {}
   return (await computeManyVacancyMatches([vacancyId], d)).get(vacancyId) ?? null;
 }
 
+/** One vacancy on its way through the two retrieval rounds (search/queries/matching.ts). */
+interface VacancyWork {
+  context: VacancyContext;
+  assessed: Assessment[];
+  considered: number;
+}
+
 /**
  * Computes the ranked matches of several vacancies with one read from
- * PostgreSQL and one multi-search: per vacancy its candidate query and, when
- * it has required skills, its offering query. Vacancies that are gone or not
- * open map to null.
+ * PostgreSQL and at most two multi-searches: round 1 asks, per vacancy, for
+ * those holding every required skill, plus once for the offerings teaching any
+ * of the vacancies' required skills; round 2, only for vacancies that still lack full matches, for those
+ * who could learn what they miss. Vacancies that are gone or not open map to null.
  */
 export async function computeManyVacancyMatches(
   vacancyIds: readonly string[],
@@ -62,40 +76,63 @@ export async function computeManyVacancyMatches(
   const { db, search } = await deps(d);
   const loaded = await loadVacanciesForMatching(db, vacancyIds);
   const out = new Map<string, { matches: ScoredMatch[]; considered: number } | null>(vacancyIds.map((id) => [id, null]));
-  const plans: { vacancy: VacancyForMatching; first: number; candidateQueries: number; offeringQuery: boolean }[] = [];
-  const queries: MultiSearchQuery[] = [];
+  const candidates = indexUid("candidates");
+
+  const firstRound: { vacancy: VacancyForMatching; holders: MultiSearchQuery }[] = [];
   for (const entry of loaded) {
     if (!entry.open) continue;
-    const { vacancy } = entry;
-    const candidateQueries = candidateQueriesForVacancy(vacancy, indexUid("candidates"));
-    if (candidateQueries.length === 0) {
-      out.set(vacancy.id, { matches: [], considered: 0 });
-      continue;
-    }
-    const offeringQuery = vacancy.requiredSkillIds.length > 0;
-    plans.push({ vacancy, first: queries.length, candidateQueries: candidateQueries.length, offeringQuery });
-    queries.push(...candidateQueries);
-    if (offeringQuery) queries.push(offeringQueryForSkills(vacancy.requiredSkillIds, vacancy.startDate, indexUid("offerings")));
+    const holders = holdersQuery(entry.vacancy, candidates);
+    if (holders) firstRound.push({ vacancy: entry.vacancy, holders });
+    else out.set(entry.vacancy.id, { matches: [], considered: 0 });
   }
-  if (queries.length === 0) return out;
+  if (firstRound.length === 0) return out;
 
-  const { results } = await search.multiSearch({ queries });
-  for (const plan of plans) {
-    const { vacancy, first, candidateQueries } = plan;
-    const candidateHits = results.slice(first, first + candidateQueries).flatMap((r) => r.hits as unknown as CandidateDocument[]);
-    const offerings = plan.offeringQuery
-      ? (results[first + candidateQueries].hits as unknown as OfferingDocument[]).map(offeringFromDocument)
-      : [];
-    const matches: ScoredMatch[] = [];
-    for (const doc of candidateHits) {
-      const candidate = candidateFromDocument(doc);
-      if (!candidate) continue;
-      const result = evaluatePair(vacancy, candidate, offerings);
-      if ("match" in result) matches.push(result.match);
-    }
-    out.set(vacancy.id, { matches: rankMatches(matches, "candidate").slice(0, MAX_MATCHES_PER_VACANCY), considered: candidateHits.length });
+  const offeringQuery = offeringQueryForVacancies(firstRound.map((r) => r.vacancy), indexUid("offerings"));
+  const { results: first } = await search.multiSearch({
+    queries: [...firstRound.map((r) => r.holders), ...(offeringQuery ? [offeringQuery] : [])],
+  });
+  const offeringHits = offeringQuery ? (first[firstRound.length].hits as unknown as OfferingDocument[]) : [];
+  if (offeringHits.length >= MAX_HITS_PER_QUERY) {
+    logger.warn({ vacancies: firstRound.length, offerings: offeringHits.length }, "offering query hit its cap: some upskilling paths may be missed");
+  }
+  const offerings = offeringHits.map(offeringFromDocument);
+  const work: VacancyWork[] = firstRound.map(({ vacancy }, i) => {
+    const context = prepareVacancy(vacancy, offerings);
+    const hits = first[i].hits as unknown as CandidateDocument[];
+    return { context, assessed: assessAll(context, hits), considered: hits.length };
+  });
+
+  const secondRound: { work: VacancyWork; learners: MultiSearchQuery }[] = [];
+  for (const w of work) {
+    if (w.assessed.length >= MAX_MATCHES_PER_VACANCY) continue;
+    const learners = learnersQuery(w.context.vacancy, (s) => w.context.offerings.teaches(s), candidates);
+    if (learners) secondRound.push({ work: w, learners });
+  }
+  if (secondRound.length > 0) {
+    const { results: second } = await search.multiSearch({ queries: secondRound.map((r) => r.learners) });
+    secondRound.forEach(({ work: w }, i) => {
+      const hits = second[i].hits as unknown as CandidateDocument[];
+      w.assessed.push(...assessAll(w.context, hits));
+      w.considered += hits.length;
+    });
+  }
+
+  for (const w of work) {
+    const kept = w.assessed.sort(compareAssessments).slice(0, MAX_MATCHES_PER_VACANCY);
+    out.set(w.context.vacancy.id, { matches: kept.map((a) => explainMatch(w.context, a)), considered: w.considered });
   }
   return out;
+}
+
+function assessAll(context: VacancyContext, hits: CandidateDocument[]): Assessment[] {
+  const assessed: Assessment[] = [];
+  for (const doc of hits) {
+    const candidate = candidateFromDocument(doc);
+    if (!candidate) continue;
+    const result = assessCandidate(context, candidate);
+    if (!("excluded" in result)) assessed.push(result);
+  }
+  return assessed;
 }
 
 /** Re-matches one vacancy and stores the result; a closed, paused or deleted vacancy loses its current matches. */

@@ -1,57 +1,114 @@
 // Upskilling paths: course offerings that teach a candidate's missing required
 // skills, end before the vacancy starts, have seats left, and are online or
 // within the candidate's own commuting radius.
-import { distanceKm } from "~/modules/geo/distance";
+import { isWithinKm } from "~/modules/geo/distance";
 import type { CandidateForMatching, OfferingForMatching, VacancyForMatching } from "./types";
+
+export interface UpskillingStep {
+  offering: OfferingForMatching;
+  teaches: string[];
+}
+
+/** What an offering must be for anyone to use it for this vacancy: running, seats left, over before the first working day. */
+function servesVacancy(offering: OfferingForMatching, vacancy: VacancyForMatching): boolean {
+  if (offering.cancelled || offering.seatsLeft <= 0) return false;
+  return offering.endDate.getTime() < vacancy.startDate.getTime();
+}
+
+/** …and what it must be for this candidate: not started before they can attend, and online or within their own radius. */
+function servesCandidate(offering: OfferingForMatching, candidate: CandidateForMatching): boolean {
+  if (offering.startDate.getTime() < candidate.availableFrom.getTime()) return false;
+  if (offering.online) return true;
+  if (!offering.location) return false;
+  return isWithinKm(candidate.location, offering.location, candidate.commuteRadiusKm);
+}
 
 export function isUsableOffering(
   offering: OfferingForMatching,
   candidate: CandidateForMatching,
   vacancy: VacancyForMatching,
 ): boolean {
-  if (offering.cancelled || offering.seatsLeft <= 0) return false;
-  // The course must be over before the first working day.
-  if (offering.endDate.getTime() >= vacancy.startDate.getTime()) return false;
-  // …and must not have started before the candidate can attend.
-  if (offering.startDate.getTime() < candidate.availableFrom.getTime()) return false;
-  if (offering.online) return true;
-  if (!offering.location) return false;
-  return distanceKm(candidate.location, offering.location) <= candidate.commuteRadiusKm;
+  return servesVacancy(offering, vacancy) && servesCandidate(offering, candidate);
 }
 
 /**
- * The smallest set of offerings (greedy set cover; ties go to the course that ends
- * first) that together teach every missing skill, or null when some skill has no
- * usable offering. Missing skills are few (a handful), so greedy is exact enough
- * and cheap.
+ * The offerings that can serve one vacancy, by the skills they teach. Built
+ * once per vacancy, so that each of the hundreds of candidates retrieved for it
+ * looks only at the few offerings teaching the skills they miss.
  */
+export class OfferingCatalogue {
+  private readonly bySkill = new Map<string, OfferingForMatching[]>();
+
+  constructor(vacancy: VacancyForMatching, offerings: readonly OfferingForMatching[]) {
+    for (const offering of offerings) {
+      if (!servesVacancy(offering, vacancy)) continue;
+      for (const skillId of offering.skillIds) {
+        const list = this.bySkill.get(skillId);
+        if (list) list.push(offering);
+        else this.bySkill.set(skillId, [offering]);
+      }
+    }
+  }
+
+  /** Whether any offering could teach this skill for the vacancy (to someone, somewhere). */
+  teaches(skillId: string): boolean {
+    return this.bySkill.has(skillId);
+  }
+
+  /**
+   * The smallest set of offerings (greedy set cover; ties go to the course that
+   * ends first, then the lower id) that together teach every missing skill, or
+   * null when some skill has no usable offering. Missing skills are few (a
+   * handful), so greedy is exact enough and cheap. Offerings that teach none of
+   * the missing skills could never be chosen, so only those that do are looked at.
+   */
+  pathFor(missingSkillIds: readonly string[], candidate: CandidateForMatching): UpskillingStep[] | null {
+    if (missingSkillIds.length === 0) return [];
+    const usable = new Set<OfferingForMatching>();
+    for (const skillId of missingSkillIds) {
+      const teaching = this.bySkill.get(skillId);
+      if (!teaching) return null;
+      let any = false;
+      for (const offering of teaching) {
+        if (usable.has(offering) || servesCandidate(offering, candidate)) {
+          usable.add(offering);
+          any = true;
+        }
+      }
+      if (!any) return null;
+    }
+    const uncovered = new Set(missingSkillIds);
+    const path: UpskillingStep[] = [];
+    while (uncovered.size > 0) {
+      let best: UpskillingStep | null = null;
+      for (const offering of usable) {
+        const teaches = offering.skillIds.filter((s) => uncovered.has(s));
+        if (teaches.length === 0) continue;
+        if (!best || isBetterStep(offering, teaches.length, best)) best = { offering, teaches };
+      }
+      // Cannot happen: every missing skill has a usable offering (checked above).
+      if (!best) return null;
+      path.push(best);
+      for (const s of best.teaches) uncovered.delete(s);
+    }
+    return path;
+  }
+}
+
+function isBetterStep(offering: OfferingForMatching, teachCount: number, best: UpskillingStep): boolean {
+  if (teachCount !== best.teaches.length) return teachCount > best.teaches.length;
+  const end = offering.endDate.getTime();
+  const bestEnd = best.offering.endDate.getTime();
+  if (end !== bestEnd) return end < bestEnd;
+  return offering.id < best.offering.id;
+}
+
+/** One candidate's path for one vacancy; see OfferingCatalogue.pathFor. */
 export function findUpskillingPath(
   missingSkillIds: string[],
   candidate: CandidateForMatching,
   vacancy: VacancyForMatching,
   offerings: OfferingForMatching[],
-): { offering: OfferingForMatching; teaches: string[] }[] | null {
-  if (missingSkillIds.length === 0) return [];
-  const usable = offerings.filter((o) => isUsableOffering(o, candidate, vacancy));
-  const uncovered = new Set(missingSkillIds);
-  const path: { offering: OfferingForMatching; teaches: string[] }[] = [];
-  while (uncovered.size > 0) {
-    let best: { offering: OfferingForMatching; teaches: string[] } | null = null;
-    for (const offering of usable) {
-      const teaches = offering.skillIds.filter((s) => uncovered.has(s));
-      if (teaches.length === 0) continue;
-      if (
-        !best ||
-        teaches.length > best.teaches.length ||
-        (teaches.length === best.teaches.length && offering.endDate < best.offering.endDate) ||
-        (teaches.length === best.teaches.length && offering.endDate.getTime() === best.offering.endDate.getTime() && offering.id < best.offering.id)
-      ) {
-        best = { offering, teaches };
-      }
-    }
-    if (!best) return null;
-    path.push(best);
-    for (const s of best.teaches) uncovered.delete(s);
-  }
-  return path;
+): UpskillingStep[] | null {
+  return new OfferingCatalogue(vacancy, offerings).pathFor(missingSkillIds, candidate);
 }
