@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { distanceKm, type LatLng } from "~/modules/geo/distance";
-import { COMMUTE_RADIUS_KM } from "~/modules/candidates/commute";
-import { bandOf, RADIUS_BANDS_KM, reachCell, reachCellsAround } from "./reach-cells";
+import { levelFor, pointCells, reachCells, REACH_LEVELS } from "./reach-cells";
 
 // A small deterministic PRNG, so that a failure can be reproduced.
 function mulberry32(seed: number) {
@@ -36,54 +35,37 @@ describe("reach cells", () => {
         latitude: wide ? 35 + random() * 30 : 54.5 + random() * 3.3,
         longitude: wide ? -10 + random() * 40 : 8 + random() * 7.2,
       };
-      // Band edges, just above them, and the largest radius a profile may have.
-      const radius = [1, 5, 10, 11, 15, 25, 30, 31, 50, 60, 61, 75, 150, 199, COMMUTE_RADIUS_KM.max][n % 15];
-      const key = reachCell(home, radius);
+      const radius = [5, 10, 15, 16, 25, 30, 31, 50, 60, 75, 76, 150, 200, 201, 500][n % 15];
+      const cells = new Set(reachCells(home, radius));
       for (let k = 0; k < 20; k++) {
         // Points right at the edge are the hard case; also some inside.
         const km = radius * (k < 12 ? 0.999 : random());
         const workplace = offset(home, km, random() * 2 * Math.PI);
         expect(distanceKm(home, workplace)).toBeLessThanOrEqual(radius);
-        if (!reachCellsAround(workplace).includes(key)) {
-          throw new Error(`missed: home ${JSON.stringify(home)} radius ${radius} workplace ${JSON.stringify(workplace)}`);
-        }
+        const hit = pointCells(workplace).some((cell) => cells.has(cell));
+        if (!hit) throw new Error(`missed: home ${JSON.stringify(home)} radius ${radius} workplace ${JSON.stringify(workplace)}`);
         checked++;
       }
     }
     expect(checked).toBe(60000);
   });
 
-  it("ask for a bounded list, and stay close to the circle", () => {
+  it("list few cells and stay close to the circle", () => {
     const aarhus = { latitude: 56.1572, longitude: 10.2107 };
-    const around = reachCellsAround(aarhus);
-    expect(around.length).toBeLessThan(400);
-    // Homes on a fine grid around Aarhus: those whose key is asked for, against
-    // those truly in reach, per radius. The cells are a superset, but a tight one.
-    for (const radius of [10, 25, 40, 60]) {
-      let inReach = 0;
-      let asked = 0;
-      for (let dx = -100; dx <= 100; dx += 2) {
-        for (let dy = -100; dy <= 100; dy += 2) {
-          const home = { latitude: aarhus.latitude + dy / 111.2, longitude: aarhus.longitude + dx / (111.2 * Math.cos((aarhus.latitude * Math.PI) / 180)) };
-          if (distanceKm(home, aarhus) <= radius) inReach++;
-          if (around.includes(reachCell(home, radius))) asked++;
-        }
-      }
-      expect(asked, `asked at ${radius} km`).toBeGreaterThanOrEqual(inReach);
-      expect(asked / inReach, `superset at ${radius} km`).toBeLessThan(2.5);
+    for (const radius of [10, 15, 25, 30, 50, 60, 100, 500]) {
+      const cells = reachCells(aarhus, radius);
+      expect(cells.length, `cells for ${radius} km`).toBeLessThanOrEqual(60);
+      // Covered area ÷ circle area: the superset is bounded.
+      const size = levelFor(radius).sizeKm;
+      const ratio = (cells.length * size * size) / (Math.PI * radius * radius);
+      if (radius <= 75) expect(ratio, `area ratio at ${radius} km`).toBeLessThan(3.5);
     }
   });
 
-  it("keep far-apart places apart, and every radius in a band", () => {
+  it("give a point one cell per level, and far-apart points different cells", () => {
     const copenhagen = { latitude: 55.6761, longitude: 12.5683 };
-    const aarhus = { latitude: 56.1572, longitude: 10.2107 };
-    // About 157 km apart.
-    expect(reachCellsAround(copenhagen)).not.toContain(reachCell(aarhus, 30));
-    expect(reachCellsAround(copenhagen)).not.toContain(reachCell(aarhus, 40));
-    expect(reachCellsAround(copenhagen)).toContain(reachCell(aarhus, COMMUTE_RADIUS_KM.max));
-    expect(bandOf(1)).toBe(0);
-    expect(bandOf(RADIUS_BANDS_KM[0])).toBe(0);
-    expect(bandOf(RADIUS_BANDS_KM[0] + 1)).toBe(1);
-    expect(bandOf(COMMUTE_RADIUS_KM.max)).toBe(RADIUS_BANDS_KM.length - 1);
+    const skagen = { latitude: 57.7209, longitude: 10.5839 };
+    expect(pointCells(copenhagen)).toHaveLength(REACH_LEVELS.length);
+    expect(new Set(reachCells(copenhagen, 30)).has(pointCells(skagen)[1])).toBe(false);
   });
 });

@@ -1,20 +1,18 @@
 // Who can reach a workplace, as a plain facet filter instead of geo maths.
 //
 // Matching asks "which candidates have this workplace inside their OWN commuting
-// radius?". A geo filter in Meilisearch evaluates one circle around the
-// workplace, so the engine needed a query per radius. Instead, radii are grouped
-// in bands, each band has a grid of square cells sized to its radius, and each
-// candidate document carries one key: their band and the cell their home lies in
-// (`reachCell`). A workplace asks, for every band, for the cells that a home
-// within the band's largest radius could lie in: one `IN` list, plain facet
-// lookups, and a document that stays small (Meilisearch's cost per hit grows
-// with the size of the document).
+// radius?". A geo filter in Meilisearch evaluates a circle around the workplace,
+// and with one radius per candidate the engine needed a query per radius band
+// (8 per vacancy), each walking every candidate inside its circle. Instead, each
+// candidate document lists the grid cells its commuting circle touches
+// (`reachCells`), and a vacancy asks for its own cell: one cheap facet lookup.
 //
-// The cells are a superset (a cell counts when any part of it can be in reach),
-// so no one in reach is missed; the exact distance check against each
-// candidate's own radius still happens in TypeScript (app/modules/matching).
+// The cells are a superset of the circle (a cell counts when any part of it is
+// within reach), so no one in reach is missed; the exact distance check against
+// each candidate's radius still happens in TypeScript (app/modules/matching).
+// Cell size grows with the radius, so that a document lists tens of cells, not
+// thousands: small radii get fine cells (few extra hits), large radii coarse ones.
 // See docs/decisions/017-reach-cells.md.
-import { COMMUTE_RADIUS_KM } from "~/modules/candidates/commute";
 import type { LatLng } from "~/modules/geo/distance";
 
 const EARTH_RADIUS_KM = 6371.0088;
@@ -22,20 +20,14 @@ const EARTH_RADIUS_KM = 6371.0088;
 const REFERENCE_LATITUDE = 56;
 const COS_REFERENCE = Math.cos((REFERENCE_LATITUDE * Math.PI) / 180);
 
-/**
- * Upper bounds of the radius bands, in km. Fine where people's radii are (and
- * on the round numbers they choose), so that a band's largest radius is close
- * to its members' own; the last is the largest radius a profile may have.
- */
-export const RADIUS_BANDS_KM = [10, 15, 20, 25, 30, 40, 50, 60, 75, 100, 150, COMMUTE_RADIUS_KM.max] as const;
-
-/**
- * A band's cells measure a third of its radius: smaller cells hug the circle
- * closer (fewer candidates retrieved only to fail the exact check) but lengthen
- * the list a workplace asks for. With a third, the cells within reach cover
- * about 1.5 times the circle and a workplace asks for ≈ 50 cells per band.
- */
-const CELLS_PER_RADIUS = 2;
+/** Levels: a candidate with radius ≤ maxRadiusKm uses cells of sizeKm. Ordered, last is unbounded. */
+export const REACH_LEVELS = [
+  { sizeKm: 5, maxRadiusKm: 15 },
+  { sizeKm: 10, maxRadiusKm: 30 },
+  { sizeKm: 20, maxRadiusKm: 75 },
+  { sizeKm: 50, maxRadiusKm: 200 },
+  { sizeKm: 200, maxRadiusKm: Number.POSITIVE_INFINITY },
+] as const;
 
 interface Projected {
   x: number;
@@ -48,26 +40,14 @@ function project(point: LatLng): Projected {
   return { x: EARTH_RADIUS_KM * point.longitude * rad * COS_REFERENCE, y: EARTH_RADIUS_KM * point.latitude * rad };
 }
 
-/** The band of a radius: the first whose bound is at least the radius (larger radii than the last bound are not allowed, and count as it). */
-export function bandOf(radiusKm: number): number {
-  const band = RADIUS_BANDS_KM.findIndex((bound) => radiusKm <= bound);
-  return band === -1 ? RADIUS_BANDS_KM.length - 1 : band;
+function cellId(sizeKm: number, i: number, j: number): string {
+  return `${sizeKm}:${i}:${j}`;
 }
 
-function cellSizeKm(band: number): number {
-  return RADIUS_BANDS_KM[band] / CELLS_PER_RADIUS;
-}
-
-function cellKey(band: number, i: number, j: number): string {
-  return `${band}:${i}:${j}`;
-}
-
-/** A candidate's key: their radius band and the cell of that band's grid their home lies in. */
-export function reachCell(home: LatLng, radiusKm: number): string {
-  const band = bandOf(radiusKm);
-  const size = cellSizeKm(band);
-  const p = project(home);
-  return cellKey(band, Math.floor(p.x / size), Math.floor(p.y / size));
+/** The cell of a point at every level: what a vacancy asks for. */
+export function pointCells(point: LatLng): string[] {
+  const p = project(point);
+  return REACH_LEVELS.map(({ sizeKm }) => cellId(sizeKm, Math.floor(p.x / sizeKm), Math.floor(p.y / sizeKm)));
 }
 
 /**
@@ -82,28 +62,27 @@ function projectedReach(center: LatLng, radiusKm: number): number {
   return radiusKm * stretch * 1.02 + 1;
 }
 
-/**
- * Every key a candidate who can reach `workplace` may have: per band, each
- * cell with some point within the band's largest radius of the workplace.
- */
-export function reachCellsAround(workplace: LatLng): string[] {
-  const c = project(workplace);
-  const keys: string[] = [];
-  RADIUS_BANDS_KM.forEach((bound, band) => {
-    const size = cellSizeKm(band);
-    const reach = projectedReach(workplace, bound);
-    const iMin = Math.floor((c.x - reach) / size);
-    const iMax = Math.floor((c.x + reach) / size);
-    const jMin = Math.floor((c.y - reach) / size);
-    const jMax = Math.floor((c.y + reach) / size);
-    for (let i = iMin; i <= iMax; i++) {
-      // Distance from the workplace to the cell's nearest edge, per axis.
-      const dx = Math.max(i * size - c.x, 0, c.x - (i + 1) * size);
-      for (let j = jMin; j <= jMax; j++) {
-        const dy = Math.max(j * size - c.y, 0, c.y - (j + 1) * size);
-        if (dx * dx + dy * dy <= reach * reach) keys.push(cellKey(band, i, j));
-      }
+export function levelFor(radiusKm: number): (typeof REACH_LEVELS)[number] {
+  return REACH_LEVELS.find((level) => radiusKm <= level.maxRadiusKm) ?? REACH_LEVELS[REACH_LEVELS.length - 1];
+}
+
+/** Every cell (at the radius's level) that any point within `radiusKm` of `center` can fall in. */
+export function reachCells(center: LatLng, radiusKm: number): string[] {
+  const { sizeKm } = levelFor(radiusKm);
+  const c = project(center);
+  const reach = projectedReach(center, radiusKm);
+  const cells: string[] = [];
+  const iMin = Math.floor((c.x - reach) / sizeKm);
+  const iMax = Math.floor((c.x + reach) / sizeKm);
+  const jMin = Math.floor((c.y - reach) / sizeKm);
+  const jMax = Math.floor((c.y + reach) / sizeKm);
+  for (let i = iMin; i <= iMax; i++) {
+    // Distance from the centre to the cell's nearest edge, per axis.
+    const dx = Math.max(i * sizeKm - c.x, 0, c.x - (i + 1) * sizeKm);
+    for (let j = jMin; j <= jMax; j++) {
+      const dy = Math.max(j * sizeKm - c.y, 0, c.y - (j + 1) * sizeKm);
+      if (dx * dx + dy * dy <= reach * reach) cells.push(cellId(sizeKm, i, j));
     }
-  });
-  return keys;
+  }
+  return cells;
 }

@@ -9,7 +9,7 @@
 import type { Settings } from "meilisearch";
 import type { CandidateStatus, Prisma } from "~/generated/prisma/client";
 import { afterIdWhere, type DbReader, type IndexDefinition } from "./definition";
-import { reachCell } from "../geo/reach-cells";
+import { reachCells } from "../geo/reach-cells";
 import { toGeo, toUnixSeconds, type GeoPoint } from "./fields";
 
 export interface CandidateDocument {
@@ -25,15 +25,15 @@ export interface CandidateDocument {
   languages: string[];
   hasMatchingConsent: boolean;
   _geo?: GeoPoint;
-  /** Radius band and home cell (search/geo/reach-cells.ts): how matching finds who can reach a workplace. */
-  reachCell?: string;
+  /** Grid cells the commuting circle touches (search/geo/reach-cells.ts): how matching finds who can reach a workplace. */
+  reachCells: string[];
   postalCode: string;
 }
 
 /** The fields a candidate document may have; tests check documents against it. */
 export const CANDIDATE_DOCUMENT_FIELDS = [
   "id", "jobcentreId", "pseudonym", "status", "skillIds", "availableFrom", "commuteRadiusKm",
-  "hasDrivingLicence", "languages", "hasMatchingConsent", "_geo", "reachCell", "postalCode",
+  "hasDrivingLicence", "languages", "hasMatchingConsent", "_geo", "reachCells", "postalCode",
 ] as const satisfies readonly (keyof CandidateDocument)[];
 
 export const candidateSelect = {
@@ -60,7 +60,7 @@ export const candidateSettings = {
   // radii, no facet search. Less for Meilisearch to build on every write.
   filterableAttributes: [
     {
-      attributePatterns: ["jobcentreId", "status", "skillIds", "hasDrivingLicence", "languages", "hasMatchingConsent", "reachCell", "postalCode"],
+      attributePatterns: ["jobcentreId", "status", "skillIds", "hasDrivingLicence", "languages", "hasMatchingConsent", "reachCells", "postalCode"],
       features: { facetSearch: false, filter: { equality: true, comparison: false } },
     },
     {
@@ -98,7 +98,7 @@ export function toDocument(row: CandidateRow): CandidateDocument {
     languages: row.languages,
     hasMatchingConsent: row.consents.length > 0,
     ...(geo ? { _geo: geo } : {}),
-    ...(geo ? { reachCell: reachCell({ latitude: geo.lat, longitude: geo.lng }, row.commuteRadiusKm) } : {}),
+    reachCells: geo ? reachCells({ latitude: geo.lat, longitude: geo.lng }, row.commuteRadiusKm) : [],
     postalCode: row.postalCode,
   };
 }

@@ -4,7 +4,7 @@
 // Pseudonymous fields only; names are joined from PostgreSQL by the caller.
 import type { SearchParams } from "meilisearch";
 import type { LatLng } from "~/modules/geo/distance";
-import { reachCellsAround } from "../geo/reach-cells";
+import { pointCells } from "../geo/reach-cells";
 import { toUnixSeconds } from "../indexes/fields";
 import { and, geoRadius, inList, quote } from "./filters";
 
@@ -31,7 +31,7 @@ export function candidateSearchParams(input: CandidateSearchInput): SearchParams
     input.jobcentreId && `jobcentreId = ${quote(input.jobcentreId)}`,
     input.skillIds !== undefined && input.skillIds.length > 0 && inList("skillIds", input.skillIds),
     input.availableBy && `availableFrom <= ${toUnixSeconds(input.availableBy)}`,
-    input.reachOf && inList("reachCell", reachCellsAround(input.reachOf)),
+    input.reachOf && inList("reachCells", pointCells(input.reachOf)),
     input.livingWithin && geoRadius(input.livingWithin.point.latitude, input.livingWithin.point.longitude, input.livingWithin.km),
   );
   return {

@@ -8,7 +8,7 @@
 // TypeScript (app/modules/matching/score.ts).
 import type { MultiSearchQuery } from "meilisearch";
 import type { CandidateForMatching, OfferingForMatching, VacancyForMatching } from "~/modules/matching/types";
-import { reachCellsAround } from "../geo/reach-cells";
+import { pointCells } from "../geo/reach-cells";
 import type { CandidateDocument } from "../indexes/candidates";
 import type { OfferingDocument } from "../indexes/offerings";
 import type { VacancyDocument } from "../indexes/vacancies";
@@ -42,7 +42,7 @@ function buildBaseCandidateFilter(vacancy: VacancyForMatching): string {
     'status = "ACTIVE"',
     "hasMatchingConsent = true",
     `availableFrom <= ${toUnixSeconds(vacancy.startDate)}`,
-    inList("reachCell", reachCellsAround(vacancy.location)),
+    inList("reachCells", pointCells(vacancy.location)),
     vacancy.requiresDrivingLicence && "hasDrivingLicence = true",
   );
 }

@@ -7,7 +7,8 @@
 import { disconnectDb, getDb } from "~/utils/db.server";
 import { getSearchClient } from "../../search/client";
 import { withFetchTransport } from "./node-http-transport";
-import { measureBreakdown, measureMatchAll, measureRawFloor, loadOpenVacancies } from "./phases";
+import { VACANCIES_PER_REQUEST } from "~/modules/matching/runs.server";
+import { chunk, measureBreakdown, measureMatchAll, measureRawFloor, loadOpenVacancies } from "./phases";
 
 export interface MatchRunRequest {
   concurrency: number;
@@ -28,8 +29,13 @@ try {
   const db = getDb();
   const search = await getSearchClient();
   const open = await loadOpenVacancies(db);
-  const step = request.sample ? Math.max(1, Math.floor(open.length / request.sample)) : 1;
-  const vacancies = open.filter((_, i) => i % step === 0).slice(0, request.sample ?? open.length);
+  // A sample takes whole groups of the nightly run (evenly spaced), not single
+  // vacancies: a group shares one offering query, so scattered vacancies would
+  // not cost what the run's groups of one occupation cost.
+  const groups = chunk(open);
+  const wantedGroups = request.sample ? Math.max(1, Math.round(request.sample / VACANCIES_PER_REQUEST)) : groups.length;
+  const step = Math.max(1, Math.floor(groups.length / wantedGroups));
+  const vacancies = groups.filter((_, i) => i % step === 0).slice(0, wantedGroups).flat();
   // Matching first, recording the requests it sends; then the floor sends the same
   // requests again. Matching therefore meets the colder caches: if the order
   // favours either, it favours the floor.

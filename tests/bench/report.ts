@@ -161,15 +161,15 @@ export async function writeResultsMarkdown(path: string, r: BenchResults, chartF
     "",
     ...(r.matching.sampled
       ? [
-          `**Sampled run.** Only ${n(full.vacancies)} vacancies (every ${Math.floor(r.matching.allVacancies / full.vacancies)}th, against the full candidate and course indexes) were matched, because matching all of them takes far longer than the benchmark's time box on this shared machine. ` +
+          `**Sampled run.** Only ${n(full.vacancies)} vacancies (evenly spaced groups of ${VACANCIES_PER_REQUEST} in the nightly run's order, against the full candidate and course indexes) were matched, because matching all of them takes far longer than the benchmark's time box on this shared machine. ` +
             `Wall times for all ${n(r.matching.allVacancies)} are *projected* linearly: floor ≈ ${n(r.matching.projectedFloorSeconds)} s, matching ≈ ${n(r.matching.projectedSeconds)} s. The ratio is measured, not projected.`,
           "",
         ]
       : []),
     "| phase | wall s | per group p50 / p95 / max ms |",
     "|---|---|---|",
-    `| raw floor: the same ${n(f.requests)} multi-search requests the engine sent for the ${n(f.groups)} groups of ${VACANCIES_PER_REQUEST} vacancies (round 1: those holding every required skill + the offerings, per vacancy; round 2, where needed: those who could learn what they miss), recorded and sent again; no loading, scoring or storing | ${f.seconds} | ${f.perRequestMs.p50} / ${f.perRequestMs.p95} / ${f.perRequestMs.max} |`,
-    `| \`matchVacancies\`, as the nightly run calls it (load + multi-search + score + one \`storeMatches\` statement per request) | ${full.seconds} | ${full.perRequestMs.p50} / ${full.perRequestMs.p95} / ${full.perRequestMs.max} |`,
+    `| raw floor: the same ${n(f.requests)} multi-search requests the engine sent for the ${n(f.groups)} groups of ${VACANCIES_PER_REQUEST} vacancies (round 1: per vacancy, those holding every required skill, plus one offering query for the group; round 2, where needed: those who could learn what they miss), recorded and sent again; no loading, scoring or storing | ${f.seconds} | ${f.perRequestMs.p50} / ${f.perRequestMs.p95} / ${f.perRequestMs.max} |`,
+    `| \`matchVacancies\`, as the nightly run calls it (load + multi-search + score + one \`storeMatches\` statement per group) | ${full.seconds} | ${full.perRequestMs.p50} / ${full.perRequestMs.p95} / ${full.perRequestMs.max} |`,
     `| **ratio** | **${r.matching.ratio}×** | |`,
     "",
     `- Candidates retrieved: ${n(f.candidateHits.perVacancy)} per vacancy on average; per group of ${VACANCIES_PER_REQUEST} p50 ${n(f.candidateHits.p50)}, p95 ${n(f.candidateHits.p95)}, max ${n(f.candidateHits.max)}; ${n(f.candidateHits.total)} in all. Meilisearch's own processing time summed over all queries: ${n(Math.round(f.serverMsTotal / 1000))} s.`,

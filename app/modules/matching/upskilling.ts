@@ -1,7 +1,7 @@
 // Upskilling paths: course offerings that teach a candidate's missing required
 // skills, end before the vacancy starts, have seats left, and are online or
 // within the candidate's own commuting radius.
-import { isWithinKm } from "~/modules/geo/distance";
+import { distanceKm, isWithinKm } from "~/modules/geo/distance";
 import type { CandidateForMatching, OfferingForMatching, VacancyForMatching } from "./types";
 
 export interface UpskillingStep {
@@ -31,23 +31,37 @@ export function isUsableOffering(
   return servesVacancy(offering, vacancy) && servesCandidate(offering, candidate);
 }
 
+/** The offerings teaching one skill for one vacancy: online ones, and on-site ones nearest the workplace first. */
+interface Teaching {
+  online: OfferingForMatching[];
+  onSite: { offering: OfferingForMatching; kmFromWorkplace: number }[];
+}
+
 /**
  * The offerings that can serve one vacancy, by the skills they teach. Built
  * once per vacancy, so that each of the hundreds of candidates retrieved for it
- * looks only at the few offerings teaching the skills they miss.
+ * looks only at the few offerings teaching the skills they miss, and only at
+ * those near enough: a candidate lives within their radius r of the workplace
+ * and may travel r to a course, so a course farther than 2r from the workplace
+ * can never serve them (triangle inequality on the sphere).
  */
 export class OfferingCatalogue {
-  private readonly bySkill = new Map<string, OfferingForMatching[]>();
+  private readonly bySkill = new Map<string, Teaching>();
 
   constructor(vacancy: VacancyForMatching, offerings: readonly OfferingForMatching[]) {
     for (const offering of offerings) {
       if (!servesVacancy(offering, vacancy)) continue;
+      // An on-site offering without a place can serve nobody (servesCandidate).
+      if (!offering.online && !offering.location) continue;
+      const kmFromWorkplace = offering.location ? distanceKm(vacancy.location, offering.location) : 0;
       for (const skillId of offering.skillIds) {
-        const list = this.bySkill.get(skillId);
-        if (list) list.push(offering);
-        else this.bySkill.set(skillId, [offering]);
+        let teaching = this.bySkill.get(skillId);
+        if (!teaching) this.bySkill.set(skillId, (teaching = { online: [], onSite: [] }));
+        if (offering.online) teaching.online.push(offering);
+        else teaching.onSite.push({ offering, kmFromWorkplace });
       }
     }
+    for (const teaching of this.bySkill.values()) teaching.onSite.sort((a, b) => a.kmFromWorkplace - b.kmFromWorkplace);
   }
 
   /** Whether any offering could teach this skill for the vacancy (to someone, somewhere). */
@@ -64,14 +78,23 @@ export class OfferingCatalogue {
    */
   pathFor(missingSkillIds: readonly string[], candidate: CandidateForMatching): UpskillingStep[] | null {
     if (missingSkillIds.length === 0) return [];
-    const usable = new Set<OfferingForMatching>();
+    const usable: OfferingForMatching[] = [];
+    // Tiny slack for rounding: the exact check is servesCandidate's.
+    const farthest = 2 * candidate.commuteRadiusKm + 1e-6;
     for (const skillId of missingSkillIds) {
       const teaching = this.bySkill.get(skillId);
       if (!teaching) return null;
       let any = false;
-      for (const offering of teaching) {
-        if (usable.has(offering) || servesCandidate(offering, candidate)) {
-          usable.add(offering);
+      for (const offering of teaching.online) {
+        if (usable.includes(offering) || servesCandidate(offering, candidate)) {
+          if (!usable.includes(offering)) usable.push(offering);
+          any = true;
+        }
+      }
+      for (const { offering, kmFromWorkplace } of teaching.onSite) {
+        if (kmFromWorkplace > farthest) break;
+        if (usable.includes(offering) || servesCandidate(offering, candidate)) {
+          if (!usable.includes(offering)) usable.push(offering);
           any = true;
         }
       }
