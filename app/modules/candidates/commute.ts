@@ -1,4 +1,3 @@
-// The commuting radius a candidate profile may have: one rule for the API, the
-// consultant's form and the search index (search/geo/reach-cells.ts lists cells
-// up to the largest radius, so a larger one could not be found in reach).
+// The commuting radius a candidate profile may have: one rule for the API and
+// the consultant's form.
 export const COMMUTE_RADIUS_KM = { min: 1, max: 200 } as const;

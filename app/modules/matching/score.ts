@@ -43,8 +43,8 @@ export function hardExclusion(vacancy: VacancyForMatching, candidate: CandidateF
 }
 
 /**
- * One vacancy, prepared for assessing many candidates: skill sets and its
- * offerings by skill are built once, not once per candidate.
+ * One vacancy, prepared for assessing many candidates: its offerings by skill
+ * are indexed once, not once per candidate.
  */
 export class VacancyContext {
   private catalogue: OfferingCatalogue | null = null;
@@ -158,13 +158,17 @@ export function evaluatePair(
 
 /** Orders assessments as rankMatches orders matches: best score first, ties by candidate id. */
 export function compareAssessments(a: Assessment, b: Assessment): number {
-  return b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0);
+  return byScoreThenKey(a.score, a.candidate.id, b.score, b.candidate.id);
+}
+
+function byScoreThenKey(scoreA: number, keyA: string, scoreB: number, keyB: string): number {
+  return scoreB - scoreA || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0);
 }
 
 /** Ranks matches best first; ties broken by id so every run orders the same way. */
 export function rankMatches(matches: ScoredMatch[], by: "candidate" | "vacancy" = "candidate"): ScoredMatch[] {
   const key = (m: ScoredMatch) => (by === "candidate" ? m.candidateId : m.vacancyId);
-  return [...matches].sort((a, b) => b.score - a.score || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return [...matches].sort((a, b) => byScoreThenKey(a.score, key(a), b.score, key(b)));
 }
 
 function ratio(part: number, whole: number): number {

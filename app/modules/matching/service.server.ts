@@ -66,8 +66,9 @@ interface VacancyWork {
  * Computes the ranked matches of several vacancies with one read from
  * PostgreSQL and at most two multi-searches: round 1 asks, per vacancy, for
  * those holding every required skill, plus once for the offerings teaching any
- * of the vacancies' required skills; round 2, only for vacancies that still lack full matches, for those
- * who could learn what they miss. Vacancies that are gone or not open map to null.
+ * of the vacancies' required skills; round 2, only for vacancies that still
+ * lack full matches, for those who could learn what they miss. Vacancies that
+ * are gone or not open map to null.
  */
 export async function computeManyVacancyMatches(
   vacancyIds: readonly string[],

@@ -23,14 +23,6 @@ function servesCandidate(offering: OfferingForMatching, candidate: CandidateForM
   return isWithinKm(candidate.location, offering.location, candidate.commuteRadiusKm);
 }
 
-export function isUsableOffering(
-  offering: OfferingForMatching,
-  candidate: CandidateForMatching,
-  vacancy: VacancyForMatching,
-): boolean {
-  return servesVacancy(offering, vacancy) && servesCandidate(offering, candidate);
-}
-
 /** The offerings teaching one skill for one vacancy: online ones, and on-site ones nearest the workplace first. */
 interface Teaching {
   online: OfferingForMatching[];
@@ -79,24 +71,23 @@ export class OfferingCatalogue {
   pathFor(missingSkillIds: readonly string[], candidate: CandidateForMatching): UpskillingStep[] | null {
     if (missingSkillIds.length === 0) return [];
     const usable: OfferingForMatching[] = [];
+    // Counts an offering once, however many missing skills it teaches.
+    const usableFor = (offering: OfferingForMatching): boolean => {
+      if (usable.includes(offering)) return true;
+      if (!servesCandidate(offering, candidate)) return false;
+      usable.push(offering);
+      return true;
+    };
     // Tiny slack for rounding: the exact check is servesCandidate's.
     const farthest = 2 * candidate.commuteRadiusKm + 1e-6;
     for (const skillId of missingSkillIds) {
       const teaching = this.bySkill.get(skillId);
       if (!teaching) return null;
       let any = false;
-      for (const offering of teaching.online) {
-        if (usable.includes(offering) || servesCandidate(offering, candidate)) {
-          if (!usable.includes(offering)) usable.push(offering);
-          any = true;
-        }
-      }
+      for (const offering of teaching.online) if (usableFor(offering)) any = true;
       for (const { offering, kmFromWorkplace } of teaching.onSite) {
         if (kmFromWorkplace > farthest) break;
-        if (usable.includes(offering) || servesCandidate(offering, candidate)) {
-          if (!usable.includes(offering)) usable.push(offering);
-          any = true;
-        }
+        if (usableFor(offering)) any = true;
       }
       if (!any) return null;
     }
@@ -124,14 +115,4 @@ function isBetterStep(offering: OfferingForMatching, teachCount: number, best: U
   const bestEnd = best.offering.endDate.getTime();
   if (end !== bestEnd) return end < bestEnd;
   return offering.id < best.offering.id;
-}
-
-/** One candidate's path for one vacancy; see OfferingCatalogue.pathFor. */
-export function findUpskillingPath(
-  missingSkillIds: string[],
-  candidate: CandidateForMatching,
-  vacancy: VacancyForMatching,
-  offerings: OfferingForMatching[],
-): UpskillingStep[] | null {
-  return new OfferingCatalogue(vacancy, offerings).pathFor(missingSkillIds, candidate);
 }
