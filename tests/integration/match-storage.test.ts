@@ -61,4 +61,32 @@ describe("storeMatches", () => {
     await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: null, computedAt: staleStart, matches: [scored(vacancy.id, candidate.id, 10)] });
     expect(await db.match.findFirst({ where: { vacancyId: vacancy.id, candidateId: candidate.id } })).toMatchObject({ score: 75 });
   });
+
+  it("replaces a match's upskilling offerings on a re-run and leaves other matches' alone", async () => {
+    const db = ctx.db;
+    const company = await makeOrganisation(db, "COMPANY");
+    const jobcentre = await makeOrganisation(db, "JOBCENTRE");
+    const institution = await makeOrganisation(db, "INSTITUTION");
+    const [vacancy, other] = await Promise.all([makeVacancy(db, company.id), makeVacancy(db, company.id)]);
+    const candidate = await makeCandidate(db, jobcentre.id);
+    const course = await db.course.create({ data: { institutionId: institution.id, title: `Kursus ${vacancy.id}` } });
+    const [o1, o2, o3] = await Promise.all(
+      [1, 2, 3].map(() => db.courseOffering.create({ data: { courseId: course.id, startDate: new Date("2027-01-05"), endDate: new Date("2027-01-20"), seats: 5 } })),
+    );
+    const upskilling = (vacancyId: string, offeringIds: string[]): ScoredMatch => {
+      const base = scored(vacancyId, candidate.id, 40);
+      const steps = offeringIds.map((offeringId) => ({ offeringId, courseId: course.id, skillIds: [], startDate: "2027-01-05", endDate: "2027-01-20", online: false }));
+      return { ...base, kind: "UPSKILLING", explanation: { ...base.explanation, upskilling: steps } };
+    };
+    const paths = async (vacancyId: string) =>
+      (await db.matchOffering.findMany({ where: { match: { vacancyId } }, select: { offeringId: true } })).map((p) => p.offeringId).sort();
+
+    await storeMatches(db, { scope: { vacancyId: other.id }, runId: null, computedAt: await databaseNow(db), matches: [upskilling(other.id, [o1.id])] });
+    await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: null, computedAt: await databaseNow(db), matches: [upskilling(vacancy.id, [o1.id, o2.id])] });
+    expect(await paths(vacancy.id)).toEqual([o1.id, o2.id].sort());
+
+    await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: null, computedAt: await databaseNow(db), matches: [upskilling(vacancy.id, [o2.id, o3.id])] });
+    expect(await paths(vacancy.id)).toEqual([o2.id, o3.id].sort());
+    expect(await paths(other.id)).toEqual([o1.id]);
+  });
 });

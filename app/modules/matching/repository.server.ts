@@ -62,7 +62,7 @@ export async function storeMatches(
     ),
     upserted AS (
       INSERT INTO "Match" ("id", "vacancyId", "candidateId", "kind", "score", "explanation", "current", "firstRunId", "lastRunId", "isNew", "createdAt", "updatedAt")
-      SELECT 'm' || md5(f.vacancy_id || ':' || f.candidate_id), f.vacancy_id, f.candidate_id, f.kind::"MatchKind", f.score, f.explanation, true, ${runId}, ${runId}, true, now(), now()
+      SELECT 'm' || left(md5(f.vacancy_id), 8) || left(md5(f.vacancy_id || ':' || f.candidate_id), 24), f.vacancy_id, f.candidate_id, f.kind::"MatchKind", f.score, f.explanation, true, ${runId}, ${runId}, true, now(), now()
       FROM found f
       ON CONFLICT ("vacancyId", "candidateId") DO UPDATE SET
         "kind" = EXCLUDED."kind",
@@ -87,8 +87,11 @@ export async function storeMatches(
       JOIN upserted u ON u."vacancyId" = p.vacancy_id AND u."candidateId" = p.candidate_id
     ),
     dropped_paths AS (
-      DELETE FROM "MatchOffering" mo USING upserted u
-      WHERE mo."matchId" = u."id"
+      -- "= ANY(ARRAY(…))", not a join with upserted: the planner cannot
+      -- estimate a CTE's size and would hash-join by scanning all of
+      -- MatchOffering once per statement (the nightly run sends 1,500).
+      DELETE FROM "MatchOffering" mo
+      WHERE mo."matchId" = ANY(ARRAY(SELECT "id" FROM upserted))
         AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.match_id = mo."matchId" AND w.offering_id = mo."offeringId")
       RETURNING 1
     ),

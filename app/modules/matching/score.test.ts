@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePair, rankMatches } from "./score";
+import { OfferingCatalogue } from "./upskilling";
 import type { CandidateForMatching, OfferingForMatching, ScoredMatch, VacancyForMatching } from "./types";
 
 const AARHUS = { latitude: 56.1567, longitude: 10.2108 };
@@ -136,5 +137,44 @@ describe("ranking", () => {
     const a = { ...matchOf(evaluatePair(vacancy(), candidate({ id: "b" }), [])) };
     const b = { ...a, candidateId: "a" };
     expect(rankMatches([a, b]).map((m) => m.candidateId)).toEqual(["a", "b"]);
+  });
+});
+
+describe("OfferingCatalogue", () => {
+  // The engine decides with canLearn for every candidate retrieved and builds
+  // the path with pathFor only for the matches it keeps: the two must agree.
+  it("canLearn holds exactly when pathFor finds a path", () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const skills = ["a", "b", "c", "d"];
+    const v = vacancy({ requiredSkillIds: skills });
+    const offerings = Array.from({ length: 40 }, (_, i) =>
+      offering({
+        id: `o${i}`,
+        skillIds: skills.filter(() => rand() < 0.3),
+        online: rand() < 0.2,
+        location: { latitude: 56 + rand() * 0.8, longitude: 9.6 + rand() * 1.2 },
+        endDate: new Date(rand() < 0.8 ? "2027-01-20" : "2027-03-01"),
+        seatsLeft: rand() < 0.9 ? 3 : 0,
+      }),
+    );
+    const catalogue = new OfferingCatalogue(v, offerings);
+    let paths = 0;
+    for (let i = 0; i < 300; i++) {
+      const c = candidate({
+        location: { latitude: 56 + rand() * 0.8, longitude: 9.6 + rand() * 1.2 },
+        commuteRadiusKm: 5 + Math.floor(rand() * 40),
+      });
+      const missing = skills.filter(() => rand() < 0.5);
+      const path = catalogue.pathFor(missing, c);
+      expect(catalogue.canLearn(missing, c)).toBe(path !== null);
+      if (path && missing.length > 0) {
+        paths++;
+        expect(new Set(path.flatMap((step) => step.teaches))).toEqual(new Set(missing));
+      }
+    }
+    // Both outcomes occur, so the agreement is tested both ways.
+    expect(paths).toBeGreaterThan(20);
+    expect(paths).toBeLessThan(280);
   });
 });

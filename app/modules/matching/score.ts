@@ -2,7 +2,7 @@
 // pair is scored, and the explanation every score carries. Pure functions: the
 // web app, the API, the workers and the evaluation all call these.
 import { distanceKm } from "~/modules/geo/distance";
-import { OfferingCatalogue, type UpskillingStep } from "./upskilling";
+import { OfferingCatalogue } from "./upskilling";
 import type {
   CandidateForMatching,
   Exclusion,
@@ -70,7 +70,8 @@ export interface Assessment {
   kind: MatchKind;
   score: number;
   distance: number;
-  path: UpskillingStep[];
+  /** Required skills the candidate lacks, each taught by some offering they can use; explainMatch chooses the courses. */
+  missing: readonly string[];
 }
 
 /**
@@ -95,8 +96,7 @@ export function assessCandidate(ctx: VacancyContext, candidate: CandidateForMatc
   for (const s of vacancy.niceSkillIds) if (held.includes(s)) niceMet++;
   if (requiredMet === 0 && niceMet === 0) return { excluded: "no-shared-skill" };
 
-  const path = missing ? ctx.offerings.pathFor(missing, candidate) : [];
-  if (path === null) return { excluded: "missing-skills-without-course" };
+  if (missing && !ctx.offerings.canLearn(missing, candidate)) return { excluded: "missing-skills-without-course" };
   const kind: MatchKind = missing ? "UPSKILLING" : "FULL";
 
   const quality =
@@ -107,13 +107,16 @@ export function assessCandidate(ctx: VacancyContext, candidate: CandidateForMatc
   const band =
     kind === "FULL" ? SCORE_BANDS.FULL : vacancy.acceptsUpskilling ? SCORE_BANDS.UPSKILLING_ACCEPTED : SCORE_BANDS.UPSKILLING;
   const score = Math.round((band.base + band.span * clamp01(quality)) * 100) / 100;
-  return { candidate, kind, score, distance, path };
+  return { candidate, kind, score, distance, missing: missing ?? [] };
 }
 
 /** The explanation every match carries: each skill met or missing (and the offering teaching it), distance, dates, courses. */
 export function explainMatch(ctx: VacancyContext, assessment: Assessment): ScoredMatch {
   const { vacancy } = ctx;
-  const { candidate, kind, score, distance, path } = assessment;
+  const { candidate, kind, score, distance, missing } = assessment;
+  const path = missing.length > 0 ? ctx.offerings.pathFor(missing, candidate) : [];
+  // assessCandidate checked canLearn, which holds exactly when a path exists.
+  if (path === null) throw new Error(`No upskilling path for an assessed match (vacancy ${vacancy.id}, candidate ${candidate.id})`);
   const has = new Set(candidate.skillIds);
   const via = new Map<string, string>();
   for (const step of path) for (const s of step.teaches) via.set(s, step.offering.id);

@@ -62,6 +62,16 @@ export class OfferingCatalogue {
   }
 
   /**
+   * Whether every missing skill has at least one offering this candidate can
+   * use: the decision, without choosing the courses. The engine asks this of
+   * every candidate retrieved and builds the path (pathFor) only for the
+   * matches it keeps, so it stops at the first usable offering per skill.
+   */
+  canLearn(missingSkillIds: readonly string[], candidate: CandidateForMatching): boolean {
+    return missingSkillIds.every((skillId) => this.visitUsable(skillId, candidate, () => true));
+  }
+
+  /**
    * The smallest set of offerings (greedy set cover; ties go to the course that
    * ends first, then the lower id) that together teach every missing skill, or
    * null when some skill has no usable offering. Missing skills are few (a
@@ -70,26 +80,16 @@ export class OfferingCatalogue {
    */
   pathFor(missingSkillIds: readonly string[], candidate: CandidateForMatching): UpskillingStep[] | null {
     if (missingSkillIds.length === 0) return [];
-    const usable: OfferingForMatching[] = [];
-    // Counts an offering once, however many missing skills it teaches.
-    const usableFor = (offering: OfferingForMatching): boolean => {
-      if (usable.includes(offering)) return true;
-      if (!servesCandidate(offering, candidate)) return false;
-      usable.push(offering);
-      return true;
-    };
-    // Tiny slack for rounding: the exact check is servesCandidate's.
-    const farthest = 2 * candidate.commuteRadiusKm + 1e-6;
+    // Each offering once, however many missing skills it teaches.
+    const usable = new Set<OfferingForMatching>();
     for (const skillId of missingSkillIds) {
-      const teaching = this.bySkill.get(skillId);
-      if (!teaching) return null;
-      let any = false;
-      for (const offering of teaching.online) if (usableFor(offering)) any = true;
-      for (const { offering, kmFromWorkplace } of teaching.onSite) {
-        if (kmFromWorkplace > farthest) break;
-        if (usableFor(offering)) any = true;
-      }
-      if (!any) return null;
+      let found = false;
+      this.visitUsable(skillId, candidate, (offering) => {
+        usable.add(offering);
+        found = true;
+        return false; // keep going: the path may need any of them
+      });
+      if (!found) return null;
     }
     const uncovered = new Set(missingSkillIds);
     const path: UpskillingStep[] = [];
@@ -106,6 +106,25 @@ export class OfferingCatalogue {
       for (const s of best.teaches) uncovered.delete(s);
     }
     return path;
+  }
+
+  /**
+   * Walks the offerings teaching `skillId` that this candidate can use (online
+   * ones, then on-site ones nearest the workplace first, stopping beyond twice
+   * the radius), calling `visit` on each until it returns true. Returns whether
+   * some visit returned true.
+   */
+  private visitUsable(skillId: string, candidate: CandidateForMatching, visit: (offering: OfferingForMatching) => boolean): boolean {
+    const teaching = this.bySkill.get(skillId);
+    if (!teaching) return false;
+    for (const offering of teaching.online) if (servesCandidate(offering, candidate) && visit(offering)) return true;
+    // Tiny slack for rounding: the exact check is servesCandidate's.
+    const farthest = 2 * candidate.commuteRadiusKm + 1e-6;
+    for (const { offering, kmFromWorkplace } of teaching.onSite) {
+      if (kmFromWorkplace > farthest) break;
+      if (servesCandidate(offering, candidate) && visit(offering)) return true;
+    }
+    return false;
   }
 }
 
