@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePair, rankMatches } from "./score";
 import { OfferingCatalogue } from "./upskilling";
+import { distanceKm } from "~/modules/geo/distance";
 import type { CandidateForMatching, OfferingForMatching, ScoredMatch, VacancyForMatching } from "./types";
 
 const AARHUS = { latitude: 56.1567, longitude: 10.2108 };
@@ -159,15 +160,26 @@ describe("OfferingCatalogue", () => {
       }),
     );
     const catalogue = new OfferingCatalogue(v, offerings);
+    // The rule itself, offering by offering, without the catalogue's index or its 2r cut-off.
+    const usable = (o: OfferingForMatching, c: CandidateForMatching) =>
+      !o.cancelled && o.seatsLeft > 0 && o.endDate < v.startDate && o.startDate >= c.availableFrom &&
+      (o.online || (o.location !== null && distanceKm(c.location, o.location) <= c.commuteRadiusKm));
     let paths = 0;
+    let inReach = 0;
     for (let i = 0; i < 300; i++) {
       const c = candidate({
         location: { latitude: 56 + rand() * 0.8, longitude: 9.6 + rand() * 1.2 },
         commuteRadiusKm: 5 + Math.floor(rand() * 40),
       });
-      const missing = skills.filter(() => rand() < 0.5);
+      // Duplicates included: a skill listed twice is still one skill to learn.
+      const missing = [...skills.filter(() => rand() < 0.5), ...(rand() < 0.2 ? ["a"] : [])];
       const path = catalogue.pathFor(missing, c);
       expect(catalogue.canLearn(missing, c)).toBe(path !== null);
+      // Matching only asks about candidates within their radius of the workplace, where the cut-off is exact.
+      if (distanceKm(c.location, v.location) <= c.commuteRadiusKm) {
+        inReach++;
+        expect(catalogue.canLearn(missing, c)).toBe(missing.every((s) => offerings.some((o) => o.skillIds.includes(s) && usable(o, c))));
+      }
       if (path && missing.length > 0) {
         paths++;
         expect(new Set(path.flatMap((step) => step.teaches))).toEqual(new Set(missing));
@@ -176,5 +188,6 @@ describe("OfferingCatalogue", () => {
     // Both outcomes occur, so the agreement is tested both ways.
     expect(paths).toBeGreaterThan(20);
     expect(paths).toBeLessThan(280);
+    expect(inReach).toBeGreaterThan(30);
   });
 });

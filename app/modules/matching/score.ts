@@ -114,8 +114,11 @@ export function assessCandidate(ctx: VacancyContext, candidate: CandidateForMatc
 export function explainMatch(ctx: VacancyContext, assessment: Assessment): ScoredMatch {
   const { vacancy } = ctx;
   const { candidate, kind, score, distance, missing } = assessment;
+  // Full matches skip the catalogue, which is built on first use.
   const path = missing.length > 0 ? ctx.offerings.pathFor(missing, candidate) : [];
-  // assessCandidate checked canLearn, which holds exactly when a path exists.
+  // assessCandidate checked canLearn, which holds exactly when a path exists (a
+  // unit test checks both against the rule). Should that ever break, the whole
+  // group fails and its job retries, rather than storing a match without its courses.
   if (path === null) throw new Error(`No upskilling path for an assessed match (vacancy ${vacancy.id}, candidate ${candidate.id})`);
   const has = new Set(candidate.skillIds);
   const via = new Map<string, string>();
