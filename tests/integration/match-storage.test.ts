@@ -85,13 +85,13 @@ describe("storeMatches", () => {
     await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: null, computedAt: await databaseNow(db), matches: [upskilling(vacancy.id, [o1.id, o2.id])] });
     expect(await paths(vacancy.id)).toEqual([o1.id, o2.id].sort());
 
+    const staleStart = await databaseNow(db); // a computation that started before the next one stored
     await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: null, computedAt: await databaseNow(db), matches: [upskilling(vacancy.id, [o2.id, o3.id])] });
     expect(await paths(vacancy.id)).toEqual([o2.id, o3.id].sort());
     expect(await paths(other.id)).toEqual([o1.id]);
 
     // A stale computation wins no row, so it changes no path either…
-    const stale = new Date(Date.now() - 60_000);
-    await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: null, computedAt: stale, matches: [upskilling(vacancy.id, [o1.id])] });
+    await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: null, computedAt: staleStart, matches: [upskilling(vacancy.id, [o1.id])] });
     expect(await paths(vacancy.id)).toEqual([o2.id, o3.id].sort());
     // …and a run that finds nothing retires the match but keeps its paths as its history.
     await storeMatches(db, { scope: { vacancyId: vacancy.id }, runId: null, computedAt: await databaseNow(db), matches: [] });
