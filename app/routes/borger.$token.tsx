@@ -3,6 +3,8 @@
 // who has seen it, their consents with withdrawal, introductions to approve or
 // decline, a JSON download and a request for erasure. Every view is written to
 // the audit log. A tampered link answers 400, an expired one 410, never a 500.
+import { ConceptLabel } from "~/components/ConceptLabel";
+import { shownLabel } from "~/modules/taxonomy/label";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -251,7 +253,9 @@ function Profile({ insight }: { insight: CitizenInsight }) {
       {insight.skills.length ? (
         <ul>
           {insight.skills.map((s) => (
-            <li key={s.id}>{lang === "da" ? (s.labelDa ?? s.labelEn) : s.labelEn}</li>
+            <li key={s.id}>
+              <ConceptLabel {...shownLabel(s, lang)} />
+            </li>
           ))}
         </ul>
       ) : (

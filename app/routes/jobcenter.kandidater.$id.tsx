@@ -1,4 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { ConceptLabel } from "~/components/ConceptLabel";
+import { shownLabel } from "~/modules/taxonomy/label";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -131,7 +133,6 @@ export default function CandidateProfile() {
   const [params] = useSearchParams();
   const saved = params.get("saved") as keyof typeof SAVED_MESSAGES | null;
   const companyName = new Map(companies.map((c) => [c.id, c.name]));
-  const skillLabel = (s: { labelDa: string | null; labelEn: string }) => (language === "da" ? s.labelDa : null) ?? s.labelEn;
 
   return (
     <>
@@ -177,7 +178,9 @@ export default function CandidateProfile() {
             {candidate.skills.length ? (
               <ul className="nobullet-list">
                 {candidate.skills.map((s) => (
-                  <li key={s.id}>{skillLabel(s)}</li>
+                  <li key={s.id}>
+                    <ConceptLabel {...shownLabel(s, language)} />
+                  </li>
                 ))}
               </ul>
             ) : (
@@ -332,7 +335,7 @@ export default function CandidateProfile() {
             languages: candidate.languages,
             desiredHoursPerWeek: candidate.desiredHoursPerWeek,
             status: candidate.status,
-            skills: candidate.skills.map((s) => ({ id: s.id, label: skillLabel(s) })),
+            skills: candidate.skills.map((s) => ({ id: s.id, ...shownLabel(s, language) })),
           }}
         />
       </section>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { shownLabel } from "~/modules/taxonomy/label";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -83,7 +84,7 @@ export default function CandidateList() {
             heading={t("consultant.candidates.filterSkills")}
             name="skill"
             multi
-            values={result.facets.skills.map((f) => ({ value: f.value, count: f.count, label: (language === "da" ? f.labelDa : null) ?? f.labelEn }))}
+            values={result.facets.skills.map((f) => ({ value: f.value, count: f.count, ...shownLabel(f, language) }))}
           />
           <p>
             <Link to="/jobcenter/kandidater">{t("consultant.candidates.clear")}</Link>

@@ -1,4 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { ConceptLabels } from "~/components/ConceptLabel";
+import { shownLabel } from "~/modules/taxonomy/label";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ParseKeys } from "i18next";
@@ -62,9 +64,8 @@ export default function VacancyPipeline() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const moved = params.get("moved") ?? params.get("unchanged");
-  const label = (s: { labelDa: string | null; labelEn: string }) => (language === "da" ? s.labelDa : null) ?? s.labelEn;
-  const required = vacancy.skills.filter((s) => s.requirement === "REQUIRED").map((s) => label(s.skill));
-  const nice = vacancy.skills.filter((s) => s.requirement === "NICE_TO_HAVE").map((s) => label(s.skill));
+  const required = vacancy.skills.filter((s) => s.requirement === "REQUIRED").map((s) => shownLabel(s.skill, language));
+  const nice = vacancy.skills.filter((s) => s.requirement === "NICE_TO_HAVE").map((s) => shownLabel(s.skill, language));
   const errorText = (key: string) => (i18n.exists(key) ? t(key as ParseKeys) : key);
 
   return (
@@ -103,9 +104,13 @@ export default function VacancyPipeline() {
         <dt>{t("consultant.vacancy.positions")}</dt>
         <dd>{vacancy.positions}</dd>
         <dt>{t("consultant.vacancy.requiredSkills")}</dt>
-        <dd>{required.join(", ") || "–"}</dd>
+        <dd>
+          <ConceptLabels labels={required} />
+        </dd>
         <dt>{t("consultant.vacancy.niceSkills")}</dt>
-        <dd>{nice.join(", ") || "–"}</dd>
+        <dd>
+          <ConceptLabels labels={nice} />
+        </dd>
       </dl>
 
       <h2>{t("consultant.vacancy.pipelineHeading")}</h2>

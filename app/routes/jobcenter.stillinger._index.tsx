@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { shownLabel } from "~/modules/taxonomy/label";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -67,7 +68,7 @@ export default function VacancySearch() {
             heading={t("consultant.vacancies.filterSkills")}
             name="skill"
             multi
-            values={result.facets.skills.map((f) => ({ ...f, label: language === "da" ? f.label : f.labelEn }))}
+            values={result.facets.skills.map((f) => ({ value: f.value, count: f.count, ...shownLabel(f, language) }))}
           />
           <p>
             <Link to="/jobcenter/stillinger">{t("consultant.vacancies.clear")}</Link>

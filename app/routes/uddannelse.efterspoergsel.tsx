@@ -6,7 +6,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
 import { BarChart } from "~/components/institution/BarChart";
-import { skillLabel } from "~/modules/taxonomy/skill-options.server";
+import { shownLabel } from "~/modules/taxonomy/label";
+import { ConceptLabel } from "~/components/ConceptLabel";
 import { courseDemand, untaughtSkillsInDemand } from "~/modules/demand/course-demand.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     courses,
-    untaught: untaught.map((s) => ({ skillId: s.skillId, label: skillLabel(s, language), vacancies: s.vacancies })),
+    untaught: untaught.map((s) => ({ skillId: s.skillId, ...shownLabel(s, language), vacancies: s.vacancies })),
   };
 }
 
@@ -96,7 +97,7 @@ export default function DemandPage() {
           <>
             <BarChart
               label={t("institution.demand.gapsChartLabel")}
-              bars={untaught.map((s) => ({ key: s.skillId, label: s.label, value: s.vacancies }))}
+              bars={untaught.map((s) => ({ key: s.skillId, label: s.label, lang: s.lang, value: s.vacancies }))}
               describe={describe}
             />
             <div className="table--responsive-scroll">
@@ -111,7 +112,9 @@ export default function DemandPage() {
                 <tbody>
                   {untaught.map((skill) => (
                     <tr key={skill.skillId}>
-                      <th scope="row">{skill.label}</th>
+                      <th scope="row">
+                        <ConceptLabel label={skill.label} lang={skill.lang} />
+                      </th>
                       <td className="align-text-right">{number(skill.vacancies)}</td>
                     </tr>
                   ))}

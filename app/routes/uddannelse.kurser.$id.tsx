@@ -11,7 +11,8 @@ import { CourseForm } from "~/components/institution/CourseForm";
 import { NotFoundError } from "~/modules/api/errors";
 import { courseFormErrors, CourseFormSchema, OfferingFormSchema, toCourseInput, toOfferingInput } from "~/modules/courses/forms";
 import { cancelOffering, createOffering, getCourse, updateCourse, type CourseActor } from "~/modules/courses/service.server";
-import { skillLabel, skillOptions } from "~/modules/taxonomy/skill-options.server";
+import { shownLabel } from "~/modules/taxonomy/label";
+import { skillOptions } from "~/modules/taxonomy/skill-options.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { asConformErrors } from "~/utils/form-errors";
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       durationDays: course.durationDays,
       offerings: course.offerings,
     },
-    skills: course.skills.map((s) => ({ id: s.id, label: skillLabel(s, language) })),
+    skills: course.skills.map((s) => ({ id: s.id, ...shownLabel(s, language) })),
   };
 }
 

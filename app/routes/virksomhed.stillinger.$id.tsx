@@ -5,6 +5,8 @@
 // card the company asks the jobcentre for an introduction. Name and contact
 // details appear only while the citizen's consent to share with this company
 // stands, and each such reveal is audited (modules/introductions).
+import { ConceptLabel } from "~/components/ConceptLabel";
+import { shownLabel } from "~/modules/taxonomy/label";
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -138,11 +140,11 @@ export default function VacancyMatches() {
 function SkillLine({ skill }: { skill: LoaderMatch["explanation"]["requiredSkills"][number] }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const label = (language === "da" ? skill.labelDa : null) ?? skill.labelEn ?? skill.skillId;
   return (
     <li>
       <span aria-hidden="true">{skill.met ? "✓ " : "✗ "}</span>
-      <strong>{skill.met ? t("company.matches.met") : t("company.matches.missing")}:</strong> {label}
+      <strong>{skill.met ? t("company.matches.met") : t("company.matches.missing")}:</strong>{" "}
+      <ConceptLabel {...shownLabel({ labelEn: skill.labelEn ?? skill.skillId, labelDa: skill.labelDa }, language)} />
       {!skill.met && skill.viaOfferingId ? ` (${t("company.matches.viaCourse")})` : null}
     </li>
   );

@@ -13,7 +13,7 @@ import { skillColumns, skillRow, uriRelationColumns, uriRelationRow } from "./sc
 import { escoFile, type LocatedSources } from "./source-files";
 import type { OccupationInput, RelationInput, SkillInput, TaxonomyData } from "./types";
 
-interface SkillRecord {
+export interface SkillRecord {
   line: number;
   uri: string;
   label: string;
@@ -101,7 +101,7 @@ export function readOfficialFormat(located: LocatedSources): TaxonomyData {
   };
 }
 
-function readSkills(source: CsvSource): Map<string, SkillRecord> {
+export function readSkills(source: CsvSource): Map<string, SkillRecord> {
   const rows = validateRecords(readCsvFile(source, { requiredColumns: skillColumns }), skillRow, source.displayName);
   const byUri = new Map<string, SkillRecord>();
   for (const { line, row } of rows) {

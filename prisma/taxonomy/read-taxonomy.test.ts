@@ -1,7 +1,7 @@
 // Reads the small fixtures (no database): format detection and the shape of
 // what the writer will receive.
 import path from "node:path";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
 import { TaxonomySourceError } from "./errors";
@@ -53,6 +53,34 @@ describe("readTaxonomy", () => {
       labelDa: "overvåge lagerbeholdning",
       altLabelsEn: ["check stock levels"],
     });
-    expect(data.occupations.find((o) => o.labelEn === "warehouse worker")?.labelDa).toBeNull();
+    // Not in occupations_da.csv: Jobbro's own Danish title fills the gap; the official one wins where present.
+    expect(data.occupations.find((o) => o.labelEn === "warehouse worker")?.labelDa).toBe("lagermedarbejder");
+    expect(data.occupations.find((o) => o.labelEn === "forklift operator")).toMatchObject({ labelDa: "truckfører", altLabelsDa: ["gaffeltruckfører"] });
+  });
+
+  it("takes ESCO's official Danish files dropped beside the shared data, before Jobbro's own labels", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "jobbro-taxonomy-da-"));
+    try {
+      cpSync(path.join(fixtures, "shared"), dir, { recursive: true });
+      writeFileSync(
+        path.join(dir, "esco", "occupations_da.csv"),
+        "conceptType,conceptUri,iscoGroup,preferredLabel,altLabels,description\n" +
+          'Occupation,http://data.europa.eu/esco/occupation/test-occ-cook,5120,kok (officiel),"køkkenkok",\n',
+      );
+      writeFileSync(
+        path.join(dir, "esco", "skills_da.csv"),
+        "conceptType,conceptUri,skillType,reuseLevel,preferredLabel,altLabels,description\n" +
+          "KnowledgeSkillCompetence,http://data.europa.eu/esco/skill/test-skill-initiative,skill/competence,transversal,tage initiativ (officiel),,\n",
+      );
+      const data = readTaxonomy(dir);
+      expect(data.files).toEqual(expect.arrayContaining(["esco/occupations_da.csv", "esco/skills_da.csv"]));
+      expect(data.occupations.find((o) => o.labelEn === "cook")).toMatchObject({ labelDa: "kok (officiel)", altLabelsDa: ["køkkenkok"] });
+      expect(data.skills.find((s) => s.labelEn === "show initiative")?.labelDa).toBe("tage initiativ (officiel)");
+      // Concepts the official files do not cover keep Jobbro's own labels.
+      expect(data.occupations.find((o) => o.labelEn === "warehouse worker")?.labelDa).toBe("lagermedarbejder");
+      expect(data.skills.find((s) => s.labelEn === "operate forklift")?.labelDa).toBe("betjene gaffeltruck");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

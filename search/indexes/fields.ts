@@ -21,3 +21,11 @@ export const TEXT_TYPO_TOLERANCE = {
   minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
   disableOnNumbers: true,
 } as const;
+
+/**
+ * Ranking of the taxonomy autocomplete. Exactness comes before attribute: a
+ * concept whose title or alternative title IS the query ("lagermedarbejder")
+ * beats one whose preferred label merely contains it ("lagermedarbejder for
+ * tøj"). `tieBreak` orders what is still equal (e.g. how common a skill is).
+ */
+export const TAXONOMY_RANKING_RULES = (...tieBreak: string[]): string[] => ["words", "typo", "proximity", "exactness", "attribute", ...tieBreak, "sort"];

@@ -3,7 +3,8 @@
 import type { Settings } from "meilisearch";
 import type { Prisma } from "~/generated/prisma/client";
 import { afterIdWhere, type DbReader, type IndexDefinition } from "./definition";
-import { TEXT_TYPO_TOLERANCE } from "./fields";
+import { danishSearchTerms, danishVocabulary } from "./danish-terms";
+import { TAXONOMY_RANKING_RULES, TEXT_TYPO_TOLERANCE } from "./fields";
 import { DANISH_STOP_WORDS } from "./stop-words";
 
 export interface OccupationDocument {
@@ -15,6 +16,15 @@ export interface OccupationDocument {
   altLabelsDa: string[];
   /** DISCO-08 group title in Danish, e.g. "Svejsere og flammeskærere". */
   groupTitleDa: string | null;
+  /** Compound parts and ASCII spellings of the Danish labels (danish-terms.ts). */
+  terms: string[];
+  /**
+   * How many titles the occupation goes by (ESCO's and ours): broad, common
+   * jobs ("plumber") have many, narrow ones ("plumbing supervisor") few. The
+   * taxonomy has no better measure of how common a job is; it orders otherwise
+   * equal suggestions.
+   */
+  prominence: number;
 }
 
 export const occupationSelect = {
@@ -29,22 +39,30 @@ export const occupationSelect = {
 
 export type OccupationRow = Prisma.OccupationGetPayload<{ select: typeof occupationSelect }>;
 
+/** Abbreviations people type that the titles spell out (query side; the titles' own alternatives cover the rest). */
 export const OCCUPATION_SYNONYMS: Record<string, string[]> = {
   sosu: ["social- og sundhedshjælper", "social- og sundhedsassistent"],
+  "sosu-hjælper": ["social- og sundhedshjælper"],
+  "sosu-assistent": ["social- og sundhedsassistent"],
   chauffør: ["driver"],
+  amu: ["arbejdsmarkedsuddannelse"],
+  "kat c": ["lastbilchauffør"],
+  "kat ce": ["lastbilchauffør"],
+  "kat d": ["buschauffør"],
 };
 
 export const occupationSettings = {
-  searchableAttributes: ["labelDa", "labelEn", "altLabelsDa", "altLabelsEn", "groupTitleDa", "iscoCode"],
+  searchableAttributes: ["labelDa", "altLabelsDa", "terms", "labelEn", "altLabelsEn", "groupTitleDa", "iscoCode"],
   filterableAttributes: ["iscoCode"],
-  sortableAttributes: ["labelDa", "labelEn"],
+  sortableAttributes: ["labelDa", "labelEn", "prominence"],
+  rankingRules: TAXONOMY_RANKING_RULES("prominence:desc"),
   stopWords: [...DANISH_STOP_WORDS],
   synonyms: OCCUPATION_SYNONYMS,
   // A code is either right or wrong: "7212" must not also find "7213".
   typoTolerance: { ...TEXT_TYPO_TOLERANCE, disableOnAttributes: ["iscoCode"] },
 } satisfies Settings;
 
-export function toDocument(row: OccupationRow): OccupationDocument {
+export function toDocument(row: OccupationRow, vocabulary: ReadonlySet<string> = new Set()): OccupationDocument {
   return {
     id: row.id,
     iscoCode: row.iscoCode,
@@ -53,6 +71,8 @@ export function toDocument(row: OccupationRow): OccupationDocument {
     altLabelsEn: row.altLabelsEn,
     altLabelsDa: row.altLabelsDa,
     groupTitleDa: row.group?.titleDa ?? null,
+    terms: danishSearchTerms([row.labelDa, ...row.altLabelsDa], vocabulary),
+    prominence: row.altLabelsEn.length + row.altLabelsDa.length,
   };
 }
 
@@ -61,8 +81,11 @@ export const occupationsIndex: IndexDefinition<OccupationDocument> = {
   primaryKey: "id",
   settings: occupationSettings,
   async load(db: DbReader, ids) {
-    const rows = await db.occupation.findMany({ where: { id: { in: [...ids] } }, select: occupationSelect });
-    return rows.map(toDocument);
+    const [rows, vocabulary] = await Promise.all([
+      db.occupation.findMany({ where: { id: { in: [...ids] } }, select: occupationSelect }),
+      danishVocabulary(db),
+    ]);
+    return rows.map((row) => toDocument(row, vocabulary));
   },
   async pageIds(db: DbReader, afterId, take) {
     const rows = await db.occupation.findMany({ where: afterIdWhere(afterId), select: { id: true }, orderBy: { id: "asc" }, take });

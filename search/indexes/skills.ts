@@ -3,7 +3,8 @@
 import type { Settings } from "meilisearch";
 import type { Prisma } from "~/generated/prisma/client";
 import { afterIdWhere, type DbReader, type IndexDefinition } from "./definition";
-import { TEXT_TYPO_TOLERANCE } from "./fields";
+import { danishSearchTerms, danishVocabulary } from "./danish-terms";
+import { TAXONOMY_RANKING_RULES, TEXT_TYPO_TOLERANCE } from "./fields";
 import { DANISH_STOP_WORDS } from "./stop-words";
 
 export interface SkillDocument {
@@ -13,6 +14,10 @@ export interface SkillDocument {
   labelDa: string | null;
   altLabelsEn: string[];
   altLabelsDa: string[];
+  /** Compound parts and ASCII spellings of the Danish labels (danish-terms.ts). */
+  terms: string[];
+  /** How many occupations name the skill: among equally good matches, the common skill first. */
+  usage: number;
 }
 
 export const skillSelect = {
@@ -26,25 +31,35 @@ export const skillSelect = {
 
 export type SkillRow = Prisma.SkillGetPayload<{ select: typeof skillSelect }>;
 
-/** Abbreviations people type that the labels spell out. */
+/** Abbreviations people type that the labels spell out (query side; the labels' own alternatives cover the rest). */
 export const SKILL_SYNONYMS: Record<string, string[]> = {
   it: ["ikt", "informationsteknologi"],
   ikt: ["it", "informationsteknologi"],
   ict: ["it", "information technology"],
   sosu: ["social- og sundhed"],
   cnc: ["computer numerical control"],
+  amu: ["arbejdsmarkedsuddannelse"],
+  "kat c": ["kørekort kategori c"],
+  "kat ce": ["kørekort kategori ce"],
+  "kat b": ["kørekort kategori b"],
+  "kat d": ["kørekort kategori d"],
+  "b-kørekort": ["kørekort kategori b"],
+  "c-kørekort": ["kørekort kategori c"],
+  "ce-kørekort": ["kørekort kategori ce"],
+  "stort kørekort": ["kørekort kategori c"],
 };
 
 export const skillSettings = {
-  searchableAttributes: ["labelDa", "labelEn", "altLabelsDa", "altLabelsEn"],
+  searchableAttributes: ["labelDa", "altLabelsDa", "terms", "labelEn", "altLabelsEn"],
   filterableAttributes: ["key"],
-  sortableAttributes: ["labelDa", "labelEn"],
+  sortableAttributes: ["labelDa", "labelEn", "usage"],
+  rankingRules: TAXONOMY_RANKING_RULES("usage:desc"),
   stopWords: [...DANISH_STOP_WORDS],
   synonyms: SKILL_SYNONYMS,
   typoTolerance: { ...TEXT_TYPO_TOLERANCE, disableOnAttributes: [] },
 } satisfies Settings;
 
-export function toDocument(row: SkillRow): SkillDocument {
+export function toDocument(row: SkillRow, vocabulary: ReadonlySet<string> = new Set(), usage = 0): SkillDocument {
   return {
     id: row.id,
     key: row.key,
@@ -52,6 +67,8 @@ export function toDocument(row: SkillRow): SkillDocument {
     labelDa: row.labelDa,
     altLabelsEn: row.altLabelsEn,
     altLabelsDa: row.altLabelsDa,
+    terms: danishSearchTerms([row.labelDa, ...row.altLabelsDa], vocabulary),
+    usage,
   };
 }
 
@@ -60,8 +77,13 @@ export const skillsIndex: IndexDefinition<SkillDocument> = {
   primaryKey: "id",
   settings: skillSettings,
   async load(db: DbReader, ids) {
-    const rows = await db.skill.findMany({ where: { id: { in: [...ids] } }, select: skillSelect });
-    return rows.map(toDocument);
+    const [rows, vocabulary, usage] = await Promise.all([
+      db.skill.findMany({ where: { id: { in: [...ids] } }, select: skillSelect }),
+      danishVocabulary(db),
+      db.occupationSkill.groupBy({ by: ["skillId"], where: { skillId: { in: [...ids] } }, _count: { _all: true } }),
+    ]);
+    const counts = new Map(usage.map((u) => [u.skillId, u._count._all]));
+    return rows.map((row) => toDocument(row, vocabulary, counts.get(row.id) ?? 0));
   },
   async pageIds(db: DbReader, afterId, take) {
     const rows = await db.skill.findMany({ where: afterIdWhere(afterId), select: { id: true }, orderBy: { id: "asc" }, take });

@@ -4,14 +4,16 @@
 // a form can still be filled in (without typo tolerance) while search is down.
 import type { Meilisearch } from "meilisearch";
 import type { Language } from "~/i18n/config";
+import { shownLabel, type ShownLabel } from "~/modules/taxonomy/label";
 import type { Db } from "~/utils/db.server";
 import { indexUid } from "../client";
 import type { OccupationDocument } from "../indexes/occupations";
+import { danishVocabulary, longestSplit, words } from "../indexes/danish-terms";
 import type { SkillDocument } from "../indexes/skills";
+import { rankByWholeLabel } from "./taxonomy-ranking";
 
-export interface TaxonomyOption {
+export interface TaxonomyOption extends ShownLabel {
   id: string;
-  label: string;
 }
 
 export type TaxonomyKind = "skills" | "occupations";
@@ -19,16 +21,9 @@ export type TaxonomyKind = "skills" | "occupations";
 export const MAX_SUGGESTIONS = 20;
 export const MAX_QUERY_LENGTH = 100;
 
-interface Labelled {
-  id: string;
-  labelEn: string;
-  labelDa: string | null;
-}
 
-/** The label in the reader's language; ESCO has no Danish label for some concepts. */
-export function labelFor(row: Labelled, language: Language): string {
-  return language === "da" ? (row.labelDa ?? row.labelEn) : row.labelEn;
-}
+/** How many hits are read to re-rank before the first `limit` are kept. */
+const RERANK_WINDOW = 40;
 
 export async function searchTaxonomy(
   deps: { db: Db; search: () => Promise<Meilisearch> },
@@ -42,14 +37,37 @@ export async function searchTaxonomy(
   if (!q) return { options: [], source: "search" };
   try {
     const client = await deps.search();
-    const result = await client.index<SkillDocument | OccupationDocument>(indexUid(kind)).search(q, {
-      limit: take,
-      attributesToRetrieve: ["id", "labelEn", "labelDa"],
-    });
-    return { options: result.hits.map((hit) => ({ id: hit.id, label: labelFor(hit, language) })), source: "search" };
+    const index = client.index<SkillDocument | OccupationDocument>(indexUid(kind));
+    const ask = async (text: string) =>
+      (await index.search(text, { limit: RERANK_WINDOW, attributesToRetrieve: ["id", "labelEn", "labelDa", "altLabelsEn", "altLabelsDa"] })).hits;
+    let hits = rankByWholeLabel(q, await ask(q));
+    if (hits.length < take) {
+      // A compound nobody wrote as one word ("gaffeltruckcertifikat"): ask again
+      // for its parts ("gaffeltruck certifikat") and add what that finds.
+      const parts = await queryParts(deps.db, q);
+      if (parts) {
+        const seen = new Set(hits.map((h) => h.id));
+        hits = [...hits, ...(await ask(parts)).filter((h) => !seen.has(h.id))];
+      }
+    }
+    return { options: hits.slice(0, take).map((hit) => ({ id: hit.id, ...shownLabel(hit, language) })), source: "search" };
   } catch {
     return { options: await databaseFallback(deps.db, kind, q, language, take), source: "database" };
   }
+}
+
+/** The query with each compound word replaced by its longest known parts, or null when nothing splits. */
+async function queryParts(db: Db, q: string): Promise<string | null> {
+  const vocabulary = await danishVocabulary(db);
+  let changed = false;
+  const rewritten = words(q).map((word) => {
+    if (vocabulary.has(word)) return word;
+    const parts = longestSplit(word, vocabulary);
+    if (!parts) return word;
+    changed = true;
+    return parts.join(" ");
+  });
+  return changed ? rewritten.join(" ") : null;
 }
 
 async function databaseFallback(db: Db, kind: TaxonomyKind, q: string, language: Language, take: number): Promise<TaxonomyOption[]> {
@@ -57,7 +75,7 @@ async function databaseFallback(db: Db, kind: TaxonomyKind, q: string, language:
   const select = { id: true, labelEn: true, labelDa: true };
   const orderBy = language === "da" ? [{ labelDa: "asc" as const }, { id: "asc" as const }] : [{ labelEn: "asc" as const }, { id: "asc" as const }];
   const rows = kind === "skills" ? await db.skill.findMany({ where, select, orderBy, take }) : await db.occupation.findMany({ where, select, orderBy, take });
-  return rows.map((row) => ({ id: row.id, label: labelFor(row, language) }));
+  return rows.map((row) => ({ id: row.id, ...shownLabel(row, language) }));
 }
 
 /** Labels of known ids in the reader's language, in the order asked; unknown ids are left out. */
@@ -69,6 +87,6 @@ export async function taxonomyLabels(db: Db, kind: TaxonomyKind, ids: readonly s
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [{ id, label: labelFor(row, language) }] : [];
+    return row ? [{ id, ...shownLabel(row, language) }] : [];
   });
 }

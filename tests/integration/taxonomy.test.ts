@@ -65,7 +65,7 @@ describe("taxonomy import: shared data format (skills by label)", () => {
     });
     expect(cook.labelEn).toBe("cook");
     expect(cook.altLabelsEn).toEqual(["chef de partie", "line cook"]);
-    expect(cook.labelDa).toBeNull();
+    expect(cook.labelDa).toBe("kok"); // Jobbro's own Danish title (prisma/taxonomy/labels-da)
     expect(cook.group).toMatchObject({ code: "5120", level: 4, titleDa: "Arbejde som kok", titleEn: "Cooks" });
     expect(cook.skills.map((s) => [s.skill.labelEn, s.relation]).sort()).toEqual([
       ["comply with food safety and hygiene", "ESSENTIAL"],

@@ -5,6 +5,8 @@ import { Link, useLocation } from "@remix-run/react";
 export interface FacetValue {
   value: string;
   label: string;
+  /** "en" when the label is an untranslated concept's English fallback. */
+  lang?: "en";
   count: number;
 }
 
@@ -39,7 +41,7 @@ export function FacetList({ heading, name, values, multi = false }: { heading: s
           return (
             <li key={v.value}>
               <Link to={facetHref(search, name, v.value, multi)} aria-current={selected ? "true" : undefined} className={selected ? "facet-selected" : undefined}>
-                {selected ? <strong>✓ {v.label}</strong> : v.label} <span className="badge badge-small">{v.count}</span>
+                {selected ? <strong lang={v.lang}>✓ {v.label}</strong> : <span lang={v.lang}>{v.label}</span>} <span className="badge badge-small">{v.count}</span>
               </Link>
             </li>
           );

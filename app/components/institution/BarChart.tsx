@@ -4,6 +4,8 @@
 export interface Bar {
   key: string;
   label: string;
+  /** Set when the label is not in the page's language (an untranslated skill). */
+  lang?: "en";
   value: number;
 }
 
@@ -26,7 +28,7 @@ export function BarChart({ bars, label, describe }: { bars: readonly Bar[]; labe
         const width = Math.max(bar.value > 0 ? 2 : 0, Math.round((bar.value / max) * barSpace));
         return (
           <g key={bar.key} aria-hidden="true">
-            <text x={LABEL_WIDTH - 8} y={y + ROW / 2 + 5} textAnchor="end" fontSize="13" fill="#1a1a1a">
+            <text x={LABEL_WIDTH - 8} y={y + ROW / 2 + 5} textAnchor="end" fontSize="13" fill="#1a1a1a" lang={bar.lang}>
               {shorten(bar.label)}
             </text>
             <rect x={LABEL_WIDTH} y={y + 4} width={width} height={ROW - 8} fill="#0059b3" />

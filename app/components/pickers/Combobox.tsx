@@ -10,6 +10,8 @@ import { useLanguage } from "~/utils/use-language";
 export interface PickerOption {
   id: string;
   label: string;
+  /** "en" when the label is the English fallback of an untranslated concept. */
+  lang?: "en";
 }
 
 const DEBOUNCE_MS = 200;
@@ -192,6 +194,7 @@ export function Combobox({ source, label, hint, error, id, queryName, defaultQue
               role="option"
               aria-selected={index === active}
               className={`picker-option${index === active ? " picker-option--active" : ""}`}
+              lang={option.lang}
               // mousedown, not click: the input's blur would close the list first.
               onMouseDown={(event) => {
                 event.preventDefault();

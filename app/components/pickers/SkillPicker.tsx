@@ -83,7 +83,9 @@ export function SkillPicker({ name, legend, hint, defaultValue = [], suggestions
                   checked={chip.checked}
                   onChange={(event) => update(chips.map((c) => (c.id === chip.id ? { ...c, checked: event.target.checked } : c)))}
                 />
-                <label htmlFor={chipId}>{chip.label}</label>
+                <label htmlFor={chipId} lang={chip.lang}>
+                  {chip.label}
+                </label>
               </li>
             );
           })}

@@ -4,7 +4,8 @@
 import type { Language } from "~/i18n/config";
 import type { Db } from "~/utils/db.server";
 import { getSearchClient } from "../../../search/client";
-import { labelFor, searchTaxonomy, taxonomyLabels, type TaxonomyOption } from "../../../search/queries/taxonomy";
+import { shownLabel } from "~/modules/taxonomy/label";
+import { searchTaxonomy, taxonomyLabels, type TaxonomyOption } from "../../../search/queries/taxonomy";
 
 export interface OccupationProposal {
   occupation: TaxonomyOption;
@@ -26,9 +27,9 @@ export async function occupationProposal(db: Db, occupationId: string, language:
   const sorted = (relation: "ESSENTIAL" | "OPTIONAL") =>
     occupation.skills
       .filter((s) => s.relation === relation)
-      .map((s) => ({ id: s.skill.id, label: labelFor(s.skill, language) }))
+      .map((s) => ({ id: s.skill.id, ...shownLabel(s.skill, language) }))
       .sort((a, b) => a.label.localeCompare(b.label, language));
-  return { occupation: { id: occupation.id, label: labelFor(occupation, language) }, required: sorted("ESSENTIAL"), niceToHave: sorted("OPTIONAL") };
+  return { occupation: { id: occupation.id, ...shownLabel(occupation, language) }, required: sorted("ESSENTIAL"), niceToHave: sorted("OPTIONAL") };
 }
 
 export function skillLabels(db: Db, ids: readonly string[], language: Language): Promise<TaxonomyOption[]> {

@@ -4,6 +4,7 @@
 // scoped to served companies, so a stale index can never show another
 // jobcentre's vacancy. If Meilisearch does not answer, a plain title search in
 // PostgreSQL keeps the page usable (without facets).
+import type { BilingualLabel } from "~/modules/taxonomy/label";
 import { getSearchClient, indexUid } from "../../../search/client";
 import { and, inList, quote } from "../../../search/queries/filters";
 import type { VacancyStatus } from "~/generated/prisma/enums";
@@ -35,7 +36,7 @@ export interface VacancySearchResult {
     startDate: string;
     matchCount: number;
   }[];
-  facets: { status: Facet[]; municipalities: Facet[]; skills: (Facet & { labelEn: string })[] };
+  facets: { status: Facet[]; municipalities: Facet[]; skills: (Facet & BilingualLabel)[] };
 }
 
 async function meiliSearch(companyIds: string[], query: VacancySearchQuery) {
@@ -119,7 +120,7 @@ export async function searchVacancies(db: Db, jobcentreId: string, query: Vacanc
       municipalities: top(distribution.municipalityCode, 20).map(([value, count]) => ({ value, label: municipalityName.get(value) ?? value, count })),
       skills: top(distribution.requiredSkillIds, 15).flatMap(([value, count]) => {
         const s = skillLabel.get(value);
-        return s ? [{ value, label: s.labelDa ?? s.labelEn, labelEn: s.labelEn, count }] : [];
+        return s ? [{ value, label: s.labelDa ?? s.labelEn, labelDa: s.labelDa, labelEn: s.labelEn, count }] : [];
       }),
     },
   };

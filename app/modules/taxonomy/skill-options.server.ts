@@ -1,14 +1,10 @@
 // Skills as picker options (id + label in the reader's language), e.g. to show
 // back what the user chose after a failed submit. Taxonomy data: not tenant-scoped.
 import type { Db } from "~/utils/db.server";
+import { shownLabel, type ShownLabel } from "./label";
 
-export interface SkillOption {
+export interface SkillOption extends ShownLabel {
   id: string;
-  label: string;
-}
-
-export function skillLabel(skill: { labelEn: string; labelDa: string | null }, language: string): string {
-  return language === "da" ? (skill.labelDa ?? skill.labelEn) : skill.labelEn;
 }
 
 export async function skillOptions(db: Db, ids: readonly string[], language: string): Promise<SkillOption[]> {
@@ -19,6 +15,6 @@ export async function skillOptions(db: Db, ids: readonly string[], language: str
   const byId = new Map(rows.map((r) => [r.id, r]));
   return wanted.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [{ id, label: skillLabel(row, language) }] : [];
+    return row ? [{ id, ...shownLabel(row, language) }] : [];
   });
 }

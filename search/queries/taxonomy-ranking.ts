@@ -1,0 +1,43 @@
+// Ordering of taxonomy suggestions after Meilisearch has found them. Meilisearch
+// ranks words, typos and attributes well, but it cannot tell "the query is this
+// concept's whole title" from "the query is one word of a longer title": for
+// "lagermedarbejder" the warehouse worker must come before "lagermedarbejder
+// for tøj". So whole-label matches are lifted to the top here, in a stable sort
+// that otherwise keeps Meilisearch's order. Pure: unit-tested without services.
+import { foldDanish } from "~/modules/text/fold";
+
+export interface RankableConcept {
+  labelEn: string;
+  labelDa: string | null;
+  altLabelsEn?: string[];
+  altLabelsDa?: string[];
+}
+
+/** Lower-case ASCII with punctuation as single spaces: "VVS'er" ~ "vvs er", "Rengøring" ~ "rengoering". */
+export function comparable(text: string): string {
+  return foldDanish(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/**
+ * 0: a preferred label is the query; 1: an alternative label is the query;
+ * 2: a preferred label starts with the query; 3: anything else.
+ */
+export function matchTier(query: string, concept: RankableConcept): number {
+  const q = comparable(query);
+  if (!q) return 3;
+  const preferred = [concept.labelDa, concept.labelEn].flatMap((l) => (l ? [comparable(l)] : []));
+  if (preferred.includes(q)) return 0;
+  const alternatives = [...(concept.altLabelsDa ?? []), ...(concept.altLabelsEn ?? [])].map(comparable);
+  if (alternatives.includes(q)) return 1;
+  if (preferred.some((l) => l.startsWith(`${q} `) || l.startsWith(q))) return 2;
+  return 3;
+}
+
+export function rankByWholeLabel<T extends RankableConcept>(query: string, hits: readonly T[]): T[] {
+  return hits
+    .map((hit, index) => ({ hit, index, tier: matchTier(query, hit) }))
+    .sort((a, b) => a.tier - b.tier || a.index - b.index)
+    .map((x) => x.hit);
+}
