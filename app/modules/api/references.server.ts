@@ -40,9 +40,11 @@ export async function assertSkillsExist(tx: Tx, lists: Record<string, string[]>)
   if (Object.keys(fields).length) throw new InvalidInputError(fields);
 }
 
-export async function assertOccupationExists(tx: Tx, occupationId: string, field = "occupationId"): Promise<void> {
-  const row = await tx.occupation.findUnique({ where: { id: occupationId }, select: { id: true } });
-  if (!row) throw new InvalidInputError({ [field]: "Unknown occupation id" });
+/** Our id for an occupation named by our id or by its ESCO concept URI (integrators hold URIs). */
+export async function resolveOccupationId(tx: Tx, ref: string, field = "occupationId"): Promise<string> {
+  const row = await tx.occupation.findFirst({ where: { OR: [{ id: ref }, { escoUri: ref }] }, select: { id: true } });
+  if (!row) throw new InvalidInputError({ [field]: "Unknown occupation id or ESCO URI" });
+  return row.id;
 }
 
 /**

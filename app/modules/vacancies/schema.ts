@@ -1,12 +1,14 @@
 // Inputs of the vacancy use cases (API and, later, the company portal). Strict
 // objects: an unknown field is an error, not silently ignored.
 import { z } from "zod";
-import { entityId, idList, isoDate, languageCodes, optionalText, postalCode, requiredText } from "~/modules/api/fields";
+import { conceptReference } from "~/modules/taxonomy/schema";
+import { idList, isoDate, languageCodes, optionalText, postalCode, requiredText } from "~/modules/api/fields";
 
 const fields = {
   title: requiredText(200),
   description: optionalText(10_000),
-  occupationId: entityId().nullable(),
+  /** Our id or the occupation's ESCO concept URI. */
+  occupationId: conceptReference().nullable(),
   postalCode: postalCode(),
   startDate: isoDate(),
   hoursPerWeek: z.number().int().min(1).max(80),

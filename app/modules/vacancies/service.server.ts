@@ -4,7 +4,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { VacancyStatus } from "~/generated/prisma/enums";
 import { ConflictError, InvalidInputError, NotFoundError } from "~/modules/api/errors";
-import { assertOccupationExists, assertSkillsExist, collectInvalid, resolvePostalCode, type Place } from "~/modules/api/references.server";
+import { assertSkillsExist, collectInvalid, resolveOccupationId, resolvePostalCode, type Place } from "~/modules/api/references.server";
 import { writeOutbox } from "~/modules/outbox/outbox.server";
 import type { Db } from "~/utils/db.server";
 import { toVacancyDto, type VacancyDto } from "./dto";
@@ -30,8 +30,10 @@ export async function getVacancy(db: Db, actor: VacancyActor, id: string): Promi
 async function checkReferences(
   tx: Prisma.TransactionClient,
   input: { postalCode?: string; occupationId?: string | null; requiredSkillIds?: string[]; niceToHaveSkillIds?: string[] },
-): Promise<Place | null> {
+): Promise<{ place: Place | null; occupationId: string | null | undefined }> {
   let place: Place | null = null;
+  // undefined: not given (an update leaves it); null: cleared; otherwise our id, also when an ESCO URI was given.
+  let occupationId: string | null | undefined = input.occupationId;
   const skillLists: Record<string, string[]> = {};
   if (input.requiredSkillIds) skillLists.requiredSkillIds = input.requiredSkillIds;
   if (input.niceToHaveSkillIds) skillLists.niceToHaveSkillIds = input.niceToHaveSkillIds;
@@ -40,16 +42,17 @@ async function checkReferences(
       if (input.postalCode) place = await resolvePostalCode(tx, input.postalCode);
     },
     async () => {
-      if (input.occupationId) await assertOccupationExists(tx, input.occupationId);
+      if (input.occupationId) occupationId = await resolveOccupationId(tx, input.occupationId);
     },
     () => assertSkillsExist(tx, skillLists),
   ]);
-  return place;
+  return { place, occupationId };
 }
 
 export async function createVacancy(db: Db, actor: VacancyActor, input: VacancyCreateInput): Promise<VacancyDto> {
   return db.$transaction(async (tx) => {
-    const place = (await checkReferences(tx, input))!;
+    const { place: checkedPlace, occupationId } = await checkReferences(tx, input);
+    const place = checkedPlace!;
     const row = await insertVacancy(
       tx,
       {
@@ -57,7 +60,7 @@ export async function createVacancy(db: Db, actor: VacancyActor, input: VacancyC
         createdById: actor.userId ?? null,
         title: input.title,
         description: input.description ?? "",
-        occupationId: input.occupationId ?? null,
+        occupationId: occupationId ?? null,
         status: "OPEN",
         postalCode: place.postalCode,
         city: place.city,
@@ -83,10 +86,11 @@ export async function updateVacancy(db: Db, actor: VacancyActor, id: string, inp
     const current = (await findVacancy(tx, actor.organisationId, id))!;
     if (current.status === "CLOSED") throw new ConflictError("A closed vacancy cannot be changed; post a new one");
 
-    const place = await checkReferences(tx, input);
+    const { place, occupationId } = await checkReferences(tx, input);
     const skills = mergedSkills(current, input);
     const { status, requiredSkillIds: _r, niceToHaveSkillIds: _n, postalCode: _p, ...plain } = input;
     const data: Prisma.VacancyUncheckedUpdateManyInput = { ...plain };
+    if (occupationId !== undefined) data.occupationId = occupationId;
     if (place) Object.assign(data, place);
     if (status) {
       data.status = status;

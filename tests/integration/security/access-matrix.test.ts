@@ -44,11 +44,15 @@ beforeAll(async () => {
   const candidate = await makeCandidate(ctx.db, users.JOBCENTRE.orgId);
   const consent = await ctx.db.consent.create({ data: { candidateId: candidate.id, purpose: "MATCHING", channel: "IN_PERSON" } });
   const course = await ctx.db.course.create({ data: { institutionId: users.INSTITUTION.orgId, title: "Truckcertifikat" } });
+  const skill = await ctx.db.skill.create({ data: { key: `matrix:${course.id}`, labelEn: "operate forklift", labelDa: "betjene gaffeltruck" } });
+  const occupation = await ctx.db.occupation.create({ data: { escoUri: `http://data.europa.eu/esco/occupation/matrix-${course.id}`, labelEn: "forklift operator" } });
   Object.assign(fixtures, {
     vacancy: vacancy.id,
     candidate: candidate.id,
     consent: consent.id,
     course: course.id,
+    skill: skill.id,
+    occupation: occupation.id,
     companyOrg: users.COMPANY.orgId,
     unsubscribeToken: createUnsubscribeToken(users.COMPANY.id, getEnv().SESSION_SECRET),
   });

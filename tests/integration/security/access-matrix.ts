@@ -16,7 +16,7 @@
 // options.writeExpect  outcomes of the action that differ from GET's.
 // The test users are plain members (MembershipRole MEMBER) of their organisation.
 // Placeholders in paths are filled from the test's fixtures:
-//   {vacancy} {candidate} {consent} {course} {companyOrg} {unsubscribeToken}
+//   {vacancy} {candidate} {consent} {course} {skill} {occupation} {companyOrg} {unsubscribeToken}
 import type { OrganisationKind } from "~/generated/prisma/enums";
 
 export type WebActor = "anonymous" | OrganisationKind;
@@ -150,6 +150,11 @@ export const ACCESS_MATRIX: Record<string, MatrixEntry> = {
     write: "DELETE",
   }),
   "api.v1.courses.ts": api("/api/v1/courses", only("INSTITUTION")),
+  // The taxonomy is shared reference data: every organisation's token may look it up.
+  "api.v1.skills.ts": api("/api/v1/skills?q=gaffeltruck", only("COMPANY", "JOBCENTRE", "INSTITUTION")),
+  "api.v1.skills.$id.ts": api("/api/v1/skills/{skill}", only("COMPANY", "JOBCENTRE", "INSTITUTION")),
+  "api.v1.occupations.ts": api("/api/v1/occupations?q=truckf%C3%B8rer", only("COMPANY", "JOBCENTRE", "INSTITUTION")),
+  "api.v1.occupations.$id.ts": api("/api/v1/occupations/{occupation}", only("COMPANY", "JOBCENTRE", "INSTITUTION")),
   "api.v1.courses.$id.ts": api("/api/v1/courses/{course}", only("INSTITUTION"), { crossOrg: ["INSTITUTION"] }),
   "api.v1.courses.$id.offerings.ts": api("/api/v1/courses/{course}/offerings", only("INSTITUTION"), { crossOrg: ["INSTITUTION"] }),
 };
