@@ -38,7 +38,6 @@ export const SKILL_SYNONYMS: Record<string, string[]> = {
   ict: ["it", "information technology"],
   sosu: ["social- og sundhed"],
   cnc: ["computer numerical control"],
-  amu: ["arbejdsmarkedsuddannelse"],
   "kat c": ["kørekort kategori c"],
   "kat ce": ["kørekort kategori ce"],
   "kat b": ["kørekort kategori b"],
@@ -49,12 +48,15 @@ export const SKILL_SYNONYMS: Record<string, string[]> = {
   "stort kørekort": ["kørekort kategori c"],
 };
 
+/** Words that name a kind of course, not a skill: "AMU truck" means "truck". */
+export const SKILL_QUERY_NOISE: readonly string[] = ["amu", "amu-kursus", "kursus"];
+
 export const skillSettings = {
   searchableAttributes: ["labelDa", "altLabelsDa", "terms", "labelEn", "altLabelsEn"],
   filterableAttributes: ["key"],
   sortableAttributes: ["labelDa", "labelEn", "usage"],
   rankingRules: TAXONOMY_RANKING_RULES("usage:desc"),
-  stopWords: [...DANISH_STOP_WORDS],
+  stopWords: [...DANISH_STOP_WORDS, ...SKILL_QUERY_NOISE],
   synonyms: SKILL_SYNONYMS,
   typoTolerance: { ...TEXT_TYPO_TOLERANCE, disableOnAttributes: [] },
 } satisfies Settings;

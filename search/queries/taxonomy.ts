@@ -9,7 +9,7 @@ import type { Db } from "~/utils/db.server";
 import { indexUid } from "../client";
 import type { OccupationDocument } from "../indexes/occupations";
 import { danishVocabulary, longestSplit, words } from "../indexes/danish-terms";
-import type { SkillDocument } from "../indexes/skills";
+import { SKILL_QUERY_NOISE, type SkillDocument } from "../indexes/skills";
 import { rankByWholeLabel } from "./taxonomy-ranking";
 
 export interface TaxonomyOption extends ShownLabel {
@@ -22,6 +22,17 @@ export const MAX_SUGGESTIONS = 20;
 export const MAX_QUERY_LENGTH = 100;
 
 
+/**
+ * The query without words that name no concept of this kind ("AMU truck" is
+ * "truck" among skills), in lower case: Meilisearch compares stop words before
+ * folding case, so "AMU" would otherwise count.
+ */
+function withoutNoise(kind: TaxonomyKind, query: string): string {
+  const noise = kind === "skills" ? SKILL_QUERY_NOISE : [];
+  const words = query.toLowerCase().split(/\s+/).filter((w) => w && !noise.includes(w));
+  return words.length > 0 ? words.join(" ") : query.toLowerCase();
+}
+
 /** How many hits are read to re-rank before the first `limit` are kept. */
 const RERANK_WINDOW = 40;
 
@@ -32,7 +43,7 @@ export async function searchTaxonomy(
   language: Language,
   limit = 10,
 ): Promise<{ options: TaxonomyOption[]; source: "search" | "database" }> {
-  const q = query.trim().slice(0, MAX_QUERY_LENGTH);
+  const q = withoutNoise(kind, query.trim().slice(0, MAX_QUERY_LENGTH));
   const take = Math.min(Math.max(1, limit), MAX_SUGGESTIONS);
   if (!q) return { options: [], source: "search" };
   try {
@@ -40,7 +51,7 @@ export async function searchTaxonomy(
     const index = client.index<SkillDocument | OccupationDocument>(indexUid(kind));
     const ask = async (text: string) =>
       (await index.search(text, { limit: RERANK_WINDOW, attributesToRetrieve: ["id", "labelEn", "labelDa", "altLabelsEn", "altLabelsDa"] })).hits;
-    let hits = rankByWholeLabel(q, await ask(q));
+    let hits = rankByWholeLabel(q, await ask(q), language);
     if (hits.length < take) {
       // A compound nobody wrote as one word ("gaffeltruckcertifikat"): ask again
       // for its parts ("gaffeltruck certifikat") and add what that finds.

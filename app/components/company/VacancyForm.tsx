@@ -4,7 +4,7 @@
 import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { ErrorSummary, TextAreaField, TextField, useErrorText } from "~/components/form";
 import { OccupationPicker, SkillPicker, type PickerOption } from "~/components/pickers";
 import { VACANCY_LANGUAGES, VacancyFormSchema } from "~/modules/company/vacancy-form";
@@ -78,7 +78,12 @@ export function VacancyForm({ lastResult, defaultValue, occupation, required, ni
           <>
             <input type="hidden" name={fields.occupationId.name} value={occupation?.id ?? ""} />
             <p>
-              {occupation ? t("company.vacancyForm.chosenOccupation", { label: occupation.label }) : t("company.vacancyForm.noOccupation")}{" "}
+              {occupation ? (
+                // The label in a span of its own: an occupation without a Danish name is marked lang="en" (label.ts).
+                <Trans i18nKey="company.vacancyForm.chosenOccupation" values={{ label: occupation.label }} components={{ occupation: <span lang={occupation.lang} /> }} />
+              ) : (
+                t("company.vacancyForm.noOccupation")
+              )}{" "}
               <Link to={changeOccupationHref}>{t("company.vacancyForm.changeOccupation")}</Link>
             </p>
             {fields.occupationId.errors ? <p className="form-error-message">{errorText(fields.occupationId.errors)}</p> : null}

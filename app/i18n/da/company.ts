@@ -63,7 +63,7 @@ export const company = {
     occupationHeading: "Stillingsbetegnelse",
     occupation: "Stillingsbetegnelse",
     occupationHint: "Søg på dansk eller engelsk, og vælg med piletasterne og Enter.",
-    chosenOccupation: "Stillingsbetegnelse: {{label}}.",
+    chosenOccupation: "Stillingsbetegnelse: <occupation>{{label}}</occupation>.",
     noOccupation: "Ingen stillingsbetegnelse valgt.",
     changeOccupation: "Vælg en anden stillingsbetegnelse",
     skillsHeading: "Kompetencer",

@@ -63,7 +63,7 @@ export const company = {
     occupationHeading: "Occupation",
     occupation: "Occupation",
     occupationHint: "Search in Danish or English, and choose with the arrow keys and Enter.",
-    chosenOccupation: "Occupation: {{label}}.",
+    chosenOccupation: "Occupation: <occupation>{{label}}</occupation>.",
     noOccupation: "No occupation chosen.",
     changeOccupation: "Choose another occupation",
     skillsHeading: "Skills",

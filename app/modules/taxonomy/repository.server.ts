@@ -58,9 +58,3 @@ export function findOccupation(db: Reader, ref: string) {
     },
   });
 }
-
-/** Our id for an id or an ESCO URI, or null when neither names an occupation. */
-export async function occupationIdFor(db: Reader, ref: string): Promise<string | null> {
-  const row = await db.occupation.findFirst({ where: { OR: [{ id: ref }, { escoUri: ref }] }, select: { id: true } });
-  return row?.id ?? null;
-}
