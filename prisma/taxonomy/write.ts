@@ -129,7 +129,8 @@ export async function writeTaxonomy(tx: Tx, data: TaxonomyData): Promise<WriteCo
     `DELETE FROM "Skill" s WHERE ${skillGone} AND NOT (${skillInUse})`,
   );
   const occupationGone = `NOT EXISTS (SELECT 1 FROM tax_occupation t WHERE t."escoUri" = o."escoUri")`;
-  const occupationInUse = `EXISTS (SELECT 1 FROM "Vacancy" v WHERE v."occupationId" = o.id)`;
+  const occupationInUse = `(EXISTS (SELECT 1 FROM "Vacancy" v WHERE v."occupationId" = o.id)
+    OR EXISTS (SELECT 1 FROM "CandidateOccupation" c WHERE c."occupationId" = o.id))`;
   const occupationsDeleted = await tx.$executeRawUnsafe(
     `DELETE FROM "Occupation" o WHERE ${occupationGone} AND NOT ${occupationInUse}`,
   );
