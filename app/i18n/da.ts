@@ -165,6 +165,7 @@ export const da = {
     newMatch: {
       FULL: "Nyt kandidatforslag til {{vacancy}}: {{candidate}}",
       UPSKILLING: "Nyt kandidatforslag med opkvalificering til {{vacancy}}: {{candidate}}",
+      NEAR_MISS: "Ny kandidat, der mangler lidt, til {{vacancy}}: {{candidate}}",
       gone: "Et kandidatforslag, der ikke længere findes",
     },
     email: {

@@ -165,6 +165,7 @@ export const en: Translations = {
     newMatch: {
       FULL: "New candidate suggestion for {{vacancy}}: {{candidate}}",
       UPSKILLING: "New candidate suggestion with upskilling for {{vacancy}}: {{candidate}}",
+      NEAR_MISS: "New candidate who misses a little for {{vacancy}}: {{candidate}}",
       gone: "A candidate suggestion that no longer exists",
     },
     email: {

@@ -12,7 +12,7 @@ export type NotificationView = {
   readAt: Date | null;
   path: string;
 } & (
-  | { kind: "new-match"; vacancyTitle: string; pseudonym: string; matchKind: "FULL" | "UPSKILLING" }
+  | { kind: "new-match"; vacancyTitle: string; pseudonym: string; matchKind: "FULL" | "UPSKILLING" | "NEAR_MISS" }
   | { kind: "gone" }
 );
 
