@@ -146,6 +146,13 @@ function SkillLine({ skill }: { skill: LoaderMatch["explanation"]["requiredSkill
       <strong>{skill.met ? t("company.matches.met") : t("company.matches.missing")}:</strong>{" "}
       <ConceptLabel {...shownLabel({ labelEn: skill.labelEn ?? skill.skillId, labelDa: skill.labelDa }, language)} />
       {!skill.met && skill.viaOfferingId ? ` (${t("company.matches.viaCourse")})` : null}
+      {skill.evidence === "related" && skill.viaSkill ? (
+        <>
+          {" ("}
+          {t("company.matches.relatedHas")}{" "}
+          <ConceptLabel {...shownLabel({ labelEn: skill.viaSkill.labelEn ?? skill.viaSkill.skillId, labelDa: skill.viaSkill.labelDa }, language)} />)
+        </>
+      ) : null}
     </li>
   );
 }
@@ -210,6 +217,21 @@ function MatchCard({ match }: { match: LoaderMatch }) {
               {t("company.matches.notAvailableByStart")}
             </>
           ) : null}
+          {explanation.jobReadyBy && match.upskilling.length > 0 ? (
+            <>
+              <br />
+              <strong>{t("company.matches.jobReadyBy", { date: formatDate(explanation.jobReadyBy, language) })}</strong>
+            </>
+          ) : null}
+          {explanation.occupationFit ? (
+            <>
+              <br />
+              {t("company.matches.occupationFit", { percent: formatNumber(Math.round(explanation.occupationFit.profile * 100), language) })}
+              {explanation.occupationFit.years > 0 || explanation.occupationFit.sameOccupation
+                ? ` · ${t(explanation.occupationFit.sameOccupation ? "company.matches.occupationYears" : "company.matches.siblingYears", { count: explanation.occupationFit.years })}`
+                : null}
+            </>
+          ) : null}
         </p>
         {match.upskilling.map((course) => (
           <p key={course.offeringId}>
@@ -219,6 +241,7 @@ function MatchCard({ match }: { match: LoaderMatch }) {
             {" – "}
             {course.online ? t("company.matches.online") : course.place ? `${course.place.postalCode} ${course.place.city ?? ""}`.trim() : null}
             {course.cancelled ? ` (${t("company.matches.cancelled")})` : null}
+            {course.seatsLeft !== null && !course.cancelled ? ` – ${t("company.matches.seatsLeft", { count: course.seatsLeft })}` : null}
           </p>
         ))}
         {match.contact ? <ContactDetails contact={match.contact} /> : null}

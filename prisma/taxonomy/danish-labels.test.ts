@@ -49,6 +49,7 @@ describe("withOwnDanishLabels", () => {
       files: [],
       groups: [],
       relations: [],
+      skillStructure: { broader: [], related: [] },
       skills: [skill("Customer  Service"), skill("operate forklift", "køre truck"), skill("juggle")],
       occupations: [occupation("warehouse worker"), occupation("juggler")],
     };

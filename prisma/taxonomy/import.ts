@@ -5,6 +5,7 @@
 import path from "node:path";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { readTaxonomy } from "./read-taxonomy";
+import { computeRelatedness } from "./relatedness";
 import type { SourceFormat } from "./types";
 import { hasChanges, writeTaxonomy, type WriteCounts } from "./write";
 
@@ -21,7 +22,15 @@ export interface TaxonomyImportResult {
   dataDir: string;
   files: string[];
   /** What the source holds. */
-  counts: { groups: number; skills: number; occupations: number; relations: number; skillsWithDanishLabel: number };
+  counts: {
+    groups: number;
+    skills: number;
+    occupations: number;
+    relations: number;
+    skillsWithDanishLabel: number;
+    /** Related-skill pairs derived from the source (SkillRelatedness, ADR 022). */
+    relatedPairs: number;
+  };
   /** What this run changed in the database (all zero when the source was already imported). */
   changes: WriteCounts;
   changed: boolean;
@@ -42,9 +51,13 @@ export async function importTaxonomy(db: PrismaClient, options: TaxonomyImportOp
       `${data.occupations.length} occupations, ${data.skills.length} skills, ${data.relations.length} relations`,
   );
   log(`Files: ${data.files.join(", ")}`);
+  // Derived before the transaction opens, so the transaction holds its locks only while writing.
+  const relatedStarted = Date.now();
+  const related = computeRelatedness(data);
+  log(`Derived ${related.length} related-skill pairs in ${Date.now() - relatedStarted} ms`);
 
   const { changes, importId } = await db.$transaction(async (tx) => {
-    const changes = await writeTaxonomy(tx, data);
+    const changes = await writeTaxonomy(tx, data, related);
     const record = await tx.taxonomyImport.create({
       data: {
         source: dataDir,
@@ -72,6 +85,7 @@ export async function importTaxonomy(db: PrismaClient, options: TaxonomyImportOp
       occupations: data.occupations.length,
       relations: data.relations.length,
       skillsWithDanishLabel: data.skills.filter((s) => s.labelDa).length,
+      relatedPairs: related.length,
     },
     changes,
     changed: hasChanges(changes),

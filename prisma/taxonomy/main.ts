@@ -17,6 +17,7 @@ function summary(r: TaxonomyImportResult): string {
       (c.skillsKept + c.occupationsKept > 0
         ? ` (kept ${c.skillsKept} skills and ${c.occupationsKept} occupations no longer in the source because they are in use)`
         : ""),
+    `  related skills: ${r.counts.relatedPairs} pairs; ${c.relatednessWritten} written, ${c.relatednessDeleted} removed`,
   ].join("\n");
 }
 

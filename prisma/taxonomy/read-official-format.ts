@@ -9,6 +9,7 @@ import { buildGroups, readDiscoTitles, readIscoTitles } from "./groups";
 import { normaliseLabel, splitAltLabels, textOrNull } from "./labels";
 import { readOccupations, type OccupationRecord } from "./read-occupations";
 import { addRelation } from "./read-shared-format";
+import { readSkillStructure } from "./read-skill-structure";
 import { skillColumns, skillRow, uriRelationColumns, uriRelationRow } from "./schemas";
 import { escoFile, type LocatedSources } from "./source-files";
 import type { OccupationInput, RelationInput, SkillInput, TaxonomyData } from "./types";
@@ -91,6 +92,7 @@ export function readOfficialFormat(located: LocatedSources): TaxonomyData {
     : optionalIscoTitles(escoFile(located, "ISCOGroups_da.csv"), files);
   if (located.disco) files.push(located.disco.displayName);
 
+  const skillStructure = readSkillStructure(located, files);
   return {
     format: "esco-official",
     files,
@@ -98,6 +100,7 @@ export function readOfficialFormat(located: LocatedSources): TaxonomyData {
     skills,
     occupations,
     relations: [...relations.values()],
+    skillStructure,
   };
 }
 

@@ -8,6 +8,7 @@ import { TaxonomySourceError } from "./errors";
 import { buildGroups, readDiscoTitles, readIscoTitles } from "./groups";
 import { normaliseLabel, skillKeyForLabel, splitAltLabels, textOrNull } from "./labels";
 import { readOccupations } from "./read-occupations";
+import { readSkillStructure } from "./read-skill-structure";
 import { labelRelationColumns, labelRelationRow, skillColumns, skillRow } from "./schemas";
 import { escoFile, SHARED_RELATIONS_FILE, type LocatedSources } from "./source-files";
 import type { OccupationInput, RelationInput, SkillInput, TaxonomyData } from "./types";
@@ -71,6 +72,7 @@ export function readSharedFormat(located: LocatedSources): TaxonomyData {
     altLabelsDa: [],
     description: o.description,
   }));
+  const skillStructure = readSkillStructure(located, files);
   return {
     format: "esco-shared-by-label",
     files,
@@ -78,6 +80,7 @@ export function readSharedFormat(located: LocatedSources): TaxonomyData {
     skills: [...skills.values()],
     occupations: occupationInputs,
     relations: [...relations.values()],
+    skillStructure,
   };
 }
 

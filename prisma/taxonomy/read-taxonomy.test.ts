@@ -84,3 +84,59 @@ describe("readTaxonomy", () => {
     }
   });
 });
+
+describe("ESCO skill structure (optional files)", () => {
+  const BROADER = "conceptType,conceptUri,broaderType,broaderUri\n";
+  const RELATED = "originalSkillUri,originalSkillType,relationType,relatedSkillType,relatedSkillUri\n";
+  const skillUri = (id: string) => `http://data.europa.eu/esco/skill/${id}`;
+
+  function withFiles(files: Record<string, string>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), "jobbro-taxonomy-structure-"));
+    cpSync(path.join(fixtures, "shared"), dir, { recursive: true });
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, "esco", name), text);
+    return dir;
+  }
+
+  it("is empty when the data folder has neither file", () => {
+    expect(readTaxonomy(path.join(fixtures, "shared")).skillStructure).toEqual({ broader: [], related: [] });
+  });
+
+  it("reads a skill's broader concept and the skill–skill relations, without the tree of groups", () => {
+    const dir = withFiles({
+      "broaderRelationsSkillPillar_en.csv":
+        BROADER +
+        `SkillGroup,http://data.europa.eu/esco/isced-f/000,SkillGroup,http://data.europa.eu/esco/isced-f/00\r\n` +
+        `KnowledgeSkillCompetence,${skillUri("a")},KnowledgeSkillCompetence,${skillUri("b")}\r\n` +
+        `KnowledgeSkillCompetence,${skillUri("a")},SkillGroup,http://data.europa.eu/esco/isced-f/0613\r\n`,
+      "skillSkillRelations_en.csv": RELATED + `${skillUri("a")},knowledge,essential,knowledge,${skillUri("c")}\n`,
+    });
+    try {
+      const data = readTaxonomy(dir);
+      expect(data.files).toEqual(expect.arrayContaining(["esco/broaderRelationsSkillPillar_en.csv", "esco/skillSkillRelations_en.csv"]));
+      expect(data.skillStructure).toEqual({
+        broader: [
+          { uri: skillUri("a"), broaderUri: skillUri("b"), broaderIsGroup: false },
+          { uri: skillUri("a"), broaderUri: "http://data.europa.eu/esco/isced-f/0613", broaderIsGroup: true },
+        ],
+        related: [{ uri: skillUri("a"), relatedUri: skillUri("c"), relation: "ESSENTIAL" }],
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a bad row with file, line and reason", () => {
+    const dir = withFiles({
+      "skillSkillRelations_en.csv":
+        RELATED + `${skillUri("a")},knowledge,essential,knowledge,${skillUri("c")}\n${skillUri("a")},knowledge,sometimes,knowledge,${skillUri("d")}\n`,
+      "broaderRelationsSkillPillar_en.csv": BROADER + `KnowledgeSkillCompetence,not a uri,SkillGroup,${skillUri("b")}\n`,
+    });
+    try {
+      expect(() => readTaxonomy(dir)).toThrow('esco/broaderRelationsSkillPillar_en.csv, line 2: conceptUri: not a valid http(s) URI (got "not a uri")');
+      writeFileSync(path.join(dir, "esco", "broaderRelationsSkillPillar_en.csv"), BROADER);
+      expect(() => readTaxonomy(dir)).toThrow(/esco\/skillSkillRelations_en\.csv, line 3: relationType: must be "essential" or "optional"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

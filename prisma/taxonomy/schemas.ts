@@ -75,3 +75,25 @@ export const uriRelationRow = z.object({
   skillUri: conceptUri,
 });
 export const uriRelationColumns = ["occupationUri", "relationType", "skillType", "skillUri"] as const;
+
+const skillPillarType = z
+  .string()
+  .trim()
+  .refine((v) => v === "KnowledgeSkillCompetence" || v === "SkillGroup", 'must be "KnowledgeSkillCompetence" or "SkillGroup"');
+
+/** broaderRelationsSkillPillar_xx.csv: a skill or skill group and its broader skill or skill group. */
+export const broaderSkillRow = z.object({
+  conceptType: skillPillarType,
+  conceptUri,
+  broaderType: skillPillarType,
+  broaderUri: conceptUri,
+});
+export const broaderSkillColumns = ["conceptType", "conceptUri", "broaderType", "broaderUri"] as const;
+
+/** skillSkillRelations_xx.csv: relatedSkillUri is essential or optional for originalSkillUri. */
+export const skillSkillRow = z.object({
+  originalSkillUri: conceptUri,
+  relationType,
+  relatedSkillUri: conceptUri,
+});
+export const skillSkillColumns = ["originalSkillUri", "relationType", "relatedSkillUri"] as const;

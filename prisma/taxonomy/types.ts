@@ -37,6 +37,19 @@ export interface RelationInput {
   relation: "ESSENTIAL" | "OPTIONAL";
 }
 
+/**
+ * ESCO's structure between skills, by concept URI, from the optional files
+ * broaderRelationsSkillPillar_xx.csv and skillSkillRelations_xx.csv (empty
+ * lists when the data folder has neither). Most URIs in them belong to skills
+ * that are not imported; the relatedness computation uses the rows whose skills are.
+ */
+export interface SkillStructure {
+  /** A skill and its broader concept: a broader skill, or a skill group. */
+  broader: { uri: string; broaderUri: string; broaderIsGroup: boolean }[];
+  /** ESCO skill–skill relations: `relatedUri` is essential or optional for `uri`. */
+  related: { uri: string; relatedUri: string; relation: "ESSENTIAL" | "OPTIONAL" }[];
+}
+
 export interface TaxonomyData {
   format: SourceFormat;
   /** Files that were read, relative to the data directory (for the log and the import record). */
@@ -45,4 +58,5 @@ export interface TaxonomyData {
   skills: SkillInput[];
   occupations: OccupationInput[];
   relations: RelationInput[];
+  skillStructure: SkillStructure;
 }

@@ -5,6 +5,7 @@
 // unchanged source touches no row and every statement's row count says
 // exactly what changed.
 import type { Prisma } from "~/generated/prisma/client";
+import type { RelatednessInput } from "./relatedness";
 import type { TaxonomyData } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -17,6 +18,9 @@ export interface WriteCounts {
   relationsDeleted: number;
   skillsDeleted: number;
   occupationsDeleted: number;
+  /** SkillRelatedness pairs inserted or given a new strength or source, and pairs no longer produced. */
+  relatednessWritten: number;
+  relatednessDeleted: number;
   /** No longer in the source but kept because vacancies, candidates or courses use them. */
   skillsKept: number;
   occupationsKept: number;
@@ -33,7 +37,7 @@ async function stage(tx: Tx, table: string, columns: string, rows: unknown[]): P
   }
 }
 
-export async function writeTaxonomy(tx: Tx, data: TaxonomyData): Promise<WriteCounts> {
+export async function writeTaxonomy(tx: Tx, data: TaxonomyData, relatedness: RelatednessInput[]): Promise<WriteCounts> {
   // One import at a time: a second one waits here instead of interleaving.
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('jobbro-taxonomy-import'))`);
 
@@ -75,6 +79,13 @@ export async function writeTaxonomy(tx: Tx, data: TaxonomyData): Promise<WriteCo
     "tax_relation",
     `o text, s text, r "SkillRelation"`,
     data.relations.map((r) => ({ o: r.occupationUri, s: r.skillKey, r: r.relation })),
+  );
+  await tx.$executeRawUnsafe(`CREATE TEMP TABLE tax_relatedness (s text, r text, strength float8, source text) ON COMMIT DROP`);
+  await stage(
+    tx,
+    "tax_relatedness",
+    `s text, r text, strength float8, source text`,
+    relatedness.map((x) => ({ s: x.skillKey, r: x.relatedSkillKey, strength: x.strength, source: x.source })),
   );
   await tx.$executeRawUnsafe(`ANALYZE tax_skill`);
   await tx.$executeRawUnsafe(`ANALYZE tax_occupation`);
@@ -120,6 +131,26 @@ export async function writeTaxonomy(tx: Tx, data: TaxonomyData): Promise<WriteCo
        SELECT 1 FROM tax_relation_ids t WHERE t."occupationId" = os."occupationId" AND t."skillId" = os."skillId")`,
   );
 
+  // Skill relatedness is derived from this source only (ADR 022): the table ends up
+  // holding exactly the pairs computed now. Strengths arrive rounded, so an
+  // unchanged source compares equal and writes nothing.
+  await tx.$executeRawUnsafe(
+    `CREATE TEMP TABLE tax_relatedness_ids ON COMMIT DROP AS
+     SELECT s.id AS "skillId", r.id AS "relatedSkillId", t.strength, t.source
+     FROM tax_relatedness t JOIN "Skill" s ON s.key = t.s JOIN "Skill" r ON r.key = t.r`,
+  );
+  await tx.$executeRawUnsafe(`ALTER TABLE tax_relatedness_ids ADD PRIMARY KEY ("skillId", "relatedSkillId")`);
+  const relatednessWritten = await tx.$executeRawUnsafe(
+    `INSERT INTO "SkillRelatedness" ("skillId", "relatedSkillId", strength, source)
+     SELECT "skillId", "relatedSkillId", strength, source FROM tax_relatedness_ids
+     ON CONFLICT ("skillId", "relatedSkillId") DO UPDATE SET strength = EXCLUDED.strength, source = EXCLUDED.source
+     WHERE ("SkillRelatedness".strength, "SkillRelatedness".source) IS DISTINCT FROM (EXCLUDED.strength, EXCLUDED.source)`,
+  );
+  const relatednessDeleted = await tx.$executeRawUnsafe(
+    `DELETE FROM "SkillRelatedness" x WHERE NOT EXISTS (
+       SELECT 1 FROM tax_relatedness_ids t WHERE t."skillId" = x."skillId" AND t."relatedSkillId" = x."relatedSkillId")`,
+  );
+
   // Concepts gone from the source are removed unless something of ours uses them.
   const skillInUse = `EXISTS (SELECT 1 FROM "VacancySkill" x WHERE x."skillId" = s.id)
     OR EXISTS (SELECT 1 FROM "CandidateSkill" x WHERE x."skillId" = s.id)
@@ -145,6 +176,8 @@ export async function writeTaxonomy(tx: Tx, data: TaxonomyData): Promise<WriteCo
     occupationsWritten,
     relationsWritten,
     relationsDeleted,
+    relatednessWritten,
+    relatednessDeleted,
     skillsDeleted,
     occupationsDeleted,
     skillsKept: Number(kept.skills),
@@ -162,6 +195,6 @@ function prefixed(table: string, columns: string): string {
 export function hasChanges(c: WriteCounts): boolean {
   return (
     c.groupsWritten + c.skillsWritten + c.occupationsWritten + c.relationsWritten +
-      c.relationsDeleted + c.skillsDeleted + c.occupationsDeleted > 0
+      c.relationsDeleted + c.relatednessWritten + c.relatednessDeleted + c.skillsDeleted + c.occupationsDeleted > 0
   );
 }

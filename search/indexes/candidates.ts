@@ -28,12 +28,14 @@ export interface CandidateDocument {
   /** Grid cells the commuting circle touches (search/geo/reach-cells.ts): how matching finds who can reach a workplace. */
   reachCells: string[];
   postalCode: string;
+  /** Occupations worked in, with whole years: matching weighs experience (app/modules/matching/score.ts). */
+  experience: { occupationId: string; years: number }[];
 }
 
 /** The fields a candidate document may have; tests check documents against it. */
 export const CANDIDATE_DOCUMENT_FIELDS = [
   "id", "jobcentreId", "pseudonym", "status", "skillIds", "availableFrom", "commuteRadiusKm",
-  "hasDrivingLicence", "languages", "hasMatchingConsent", "_geo", "reachCells", "postalCode",
+  "hasDrivingLicence", "languages", "hasMatchingConsent", "_geo", "reachCells", "postalCode", "experience",
 ] as const satisfies readonly (keyof CandidateDocument)[];
 
 export const candidateSelect = {
@@ -49,6 +51,7 @@ export const candidateSelect = {
   longitude: true,
   postalCode: true,
   skills: { select: { skillId: true }, orderBy: { skillId: "asc" } },
+  occupations: { select: { occupationId: true, years: true }, orderBy: { occupationId: "asc" } },
   consents: { where: { purpose: "MATCHING", withdrawnAt: null }, select: { id: true }, take: 1 },
 } satisfies Prisma.CandidateSelect;
 
@@ -100,6 +103,7 @@ export function toDocument(row: CandidateRow): CandidateDocument {
     ...(geo ? { _geo: geo } : {}),
     reachCells: geo ? reachCells({ latitude: geo.lat, longitude: geo.lng }, row.commuteRadiusKm) : [],
     postalCode: row.postalCode,
+    experience: row.occupations.map((o) => ({ occupationId: o.occupationId, years: o.years })),
   };
 }
 

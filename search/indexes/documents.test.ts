@@ -17,6 +17,7 @@ const candidateRow: CandidateRow = {
   longitude: 12.57,
   postalCode: "1000",
   skills: [{ skillId: "s1" }, { skillId: "s2" }],
+  occupations: [{ occupationId: "o1", years: 4 }],
   consents: [{ id: "k1" }],
 };
 
@@ -26,7 +27,7 @@ describe("candidate documents", () => {
     const doc = candidateDocument(leaky);
     expect(Object.keys(doc).sort()).toEqual([...CANDIDATE_DOCUMENT_FIELDS].sort());
     expect(JSON.stringify(doc)).not.toMatch(/Mette|Hansen|example\.dk|12345678/);
-    expect(doc).toMatchObject({ availableFrom: 1798761600, skillIds: ["s1", "s2"], _geo: { lat: 55.68, lng: 12.57 }, hasMatchingConsent: true });
+    expect(doc).toMatchObject({ availableFrom: 1798761600, skillIds: ["s1", "s2"], _geo: { lat: 55.68, lng: 12.57 }, hasMatchingConsent: true, experience: [{ occupationId: "o1", years: 4 }] });
   });
 
   it("are indexed only for active candidates with a matching consent", () => {
@@ -41,7 +42,7 @@ describe("vacancy documents", () => {
   it("split skills by requirement and give dates as unix seconds", () => {
     const row: VacancyRow = {
       id: "v1", organisationId: "o1", status: "OPEN", title: "Svejser", occupationId: null,
-      startDate: new Date("2027-03-01T00:00:00Z"), requiresDrivingLicence: false, acceptsUpskilling: true,
+      startDate: new Date("2027-03-01T00:00:00Z"), requiresDrivingLicence: false, acceptsUpskilling: true, showNearMisses: true,
       languages: [], latitude: 56.15, longitude: 10.21, postalCode: "8000", municipalityCode: "0751",
       skills: [{ skillId: "a", requirement: "REQUIRED" }, { skillId: "b", requirement: "NICE_TO_HAVE" }],
     };

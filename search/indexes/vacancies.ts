@@ -18,6 +18,7 @@ export interface VacancyDocument {
   startDate: number;
   requiresDrivingLicence: boolean;
   acceptsUpskilling: boolean;
+  showNearMisses: boolean;
   languages: string[];
   _geo?: GeoPoint;
   postalCode: string;
@@ -33,6 +34,7 @@ export const vacancySelect = {
   startDate: true,
   requiresDrivingLicence: true,
   acceptsUpskilling: true,
+  showNearMisses: true,
   languages: true,
   latitude: true,
   longitude: true,
@@ -82,6 +84,7 @@ export function toDocument(row: VacancyRow): VacancyDocument {
     startDate: toUnixSeconds(row.startDate),
     requiresDrivingLicence: row.requiresDrivingLicence,
     acceptsUpskilling: row.acceptsUpskilling,
+    showNearMisses: row.showNearMisses,
     languages: row.languages,
     ...(geo ? { _geo: geo } : {}),
     postalCode: row.postalCode,

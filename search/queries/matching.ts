@@ -24,7 +24,7 @@ export const MAX_HITS_PER_QUERY = 10000;
  * active and consenting.
  */
 export const CANDIDATE_MATCH_FIELDS = [
-  "id", "skillIds", "availableFrom", "commuteRadiusKm", "hasDrivingLicence", "_geo",
+  "id", "skillIds", "availableFrom", "commuteRadiusKm", "hasDrivingLicence", "_geo", "experience",
 ] as const satisfies readonly (keyof CandidateDocument)[];
 
 /** Both rounds ask the same of a vacancy; the reach list is long, so it is built once. */
@@ -47,8 +47,53 @@ function buildBaseCandidateFilter(vacancy: VacancyForMatching): string {
   );
 }
 
-function holdsAll(skillIds: readonly string[]): string {
-  return skillIds.map((s) => `skillIds = ${quote(s)}`).join(" AND ");
+/**
+ * For each skill, the skills that count as holding it: itself and its
+ * strongest related skills (app/modules/matching/evidence.ts). Matching passes
+ * this in; without it only the skill itself counts.
+ */
+export type SkillEvidence = (skillId: string) => readonly string[];
+
+const onlyItself: SkillEvidence = (s) => [s];
+
+/** Holds a skill: has it or one of the skills that count for it. */
+function holds(skillId: string, evidence: SkillEvidence): string {
+  const ids = evidence(skillId);
+  return ids.length === 1 ? `skillIds = ${quote(ids[0])}` : inList("skillIds", ids);
+}
+
+function holdsAll(skillIds: readonly string[], evidence: SkillEvidence = onlyItself): string {
+  return skillIds.map((s) => holds(s, evidence)).join(" AND ");
+}
+
+/**
+ * Holds all of `skillIds` except at most `allowance` of them, as a filter; null
+ * when that would take too many alternatives to write down (then the caller
+ * leaves the condition out and the model decides).
+ */
+function holdsAllBut(skillIds: readonly string[], allowance: number, evidence: SkillEvidence): string | null {
+  if (skillIds.length <= allowance) return null;
+  if (allowance === 0) return holdsAll(skillIds, evidence);
+  const alternatives = combinations(skillIds.length, skillIds.length - allowance);
+  if (alternatives.length > MAX_FILTER_ALTERNATIVES) return null;
+  return alternatives.map((keep) => `(${holdsAll(keep.map((i) => skillIds[i]), evidence)})`).join(" OR ");
+}
+
+/** More alternatives than this make a filter Meilisearch evaluates slowly: the model checks the rule instead. */
+const MAX_FILTER_ALTERNATIVES = 12;
+
+/** Index combinations of size k out of n (few: n is a vacancy's handful of required skills). */
+function combinations(n: number, k: number): number[][] {
+  const out: number[][] = [];
+  const walk = (from: number, chosen: number[]) => {
+    if (chosen.length === k) {
+      out.push([...chosen]);
+      return;
+    }
+    for (let i = from; i < n && out.length <= MAX_FILTER_ALTERNATIVES; i++) walk(i + 1, [...chosen, i]);
+  };
+  walk(0, []);
+  return out;
 }
 
 function candidateQuery(indexUid: string, filter: string): MultiSearchQuery {
@@ -57,37 +102,52 @@ function candidateQuery(indexUid: string, filter: string): MultiSearchQuery {
 
 /**
  * Matching retrieves in two rounds, because a vacancy keeps only its best
- * matches and every full match outranks every match with upskilling
- * (SCORE_BANDS in app/modules/matching/score.ts):
+ * matches and every full match outranks every other kind (SCORE_BANDS in
+ * app/modules/matching/score.ts):
  *
- * 1. `holdersQuery`: those who hold every required skill (when nothing is
- *    required: who share a nice-to-have one). In reach, they are full matches.
+ * 1. `holdersQuery`: those who hold every required skill, or a closely related
+ *    one (when nothing is required: who share a nice-to-have one). In reach,
+ *    they are full matches.
  * 2. `learnersQuery`, only when round 1 found fewer full matches than a vacancy
  *    keeps: those who share a skill but miss a required one. They must still
- *    hold every required skill that no offering teaches in time, since nobody
- *    could learn that before the start.
+ *    hold every required skill that no offering teaches in time, except the few
+ *    a near miss may lack (nearMissAllowance), since nobody could learn those
+ *    before the start.
  *
- * Together they return everyone the single "shares a skill" query would have
- * who can be a match at all; see docs/decisions/018-two-round-retrieval.md.
+ * Together they return everyone who can be a match at all; see
+ * docs/decisions/018-two-round-retrieval.md and 023-matching-model-v2.md.
  */
-export function holdersQuery(vacancy: VacancyForMatching, indexUid: string): MultiSearchQuery | null {
-  if (vacancy.requiredSkillIds.length > 0) return candidateQuery(indexUid, and(baseCandidateFilter(vacancy), holdsAll(vacancy.requiredSkillIds)));
-  if (vacancy.niceSkillIds.length > 0) return candidateQuery(indexUid, and(baseCandidateFilter(vacancy), inList("skillIds", vacancy.niceSkillIds)));
+export function holdersQuery(vacancy: VacancyForMatching, indexUid: string, evidence: SkillEvidence = onlyItself): MultiSearchQuery | null {
+  if (vacancy.requiredSkillIds.length > 0) return candidateQuery(indexUid, and(baseCandidateFilter(vacancy), holdsAll(vacancy.requiredSkillIds, evidence)));
+  if (vacancy.niceSkillIds.length > 0) {
+    return candidateQuery(indexUid, and(baseCandidateFilter(vacancy), inList("skillIds", [...new Set(vacancy.niceSkillIds.flatMap(evidence))])));
+  }
   return null;
 }
 
-/** Round 2 (see holdersQuery); null when no required skill can be taught, so nobody who misses one can match. */
-export function learnersQuery(vacancy: VacancyForMatching, canBeTaught: (skillId: string) => boolean, indexUid: string): MultiSearchQuery | null {
+/**
+ * Round 2 (see holdersQuery); null when nobody who misses a required skill can
+ * match: none can be taught and near misses are not shown (or none may be missed).
+ */
+export function learnersQuery(
+  vacancy: VacancyForMatching,
+  canBeTaught: (skillId: string) => boolean,
+  indexUid: string,
+  options: { evidence?: SkillEvidence; nearMissAllowance?: number } = {},
+): MultiSearchQuery | null {
+  const evidence = options.evidence ?? onlyItself;
+  const allowance = vacancy.showNearMisses === false ? 0 : (options.nearMissAllowance ?? 0);
   const required = vacancy.requiredSkillIds;
-  if (!required.some(canBeTaught)) return null;
+  if (required.length === 0) return null;
+  if (!required.some(canBeTaught) && allowance === 0) return null;
   const mustHold = required.filter((s) => !canBeTaught(s));
   return candidateQuery(
     indexUid,
     and(
       baseCandidateFilter(vacancy),
-      inList("skillIds", [...required, ...vacancy.niceSkillIds]),
-      mustHold.length > 0 && holdsAll(mustHold),
-      `NOT (${holdsAll(required)})`,
+      inList("skillIds", [...new Set([...required, ...vacancy.niceSkillIds].flatMap(evidence))]),
+      mustHold.length > 0 && holdsAllBut(mustHold, allowance, evidence),
+      `NOT (${holdsAll(required, evidence)})`,
     ),
   );
 }
@@ -127,8 +187,10 @@ export function offeringQueryForVacancies(vacancies: readonly VacancyForMatching
   return offeringQueryForSkills(skills, latestStart, indexUid);
 }
 
-export function vacancyQueryForCandidate(candidate: CandidateForMatching, indexUid: string): MultiSearchQuery | null {
+/** Vacancies in the candidate's reach that ask for a skill they hold or are related evidence for (`evidencedSkillIds`). */
+export function vacancyQueryForCandidate(candidate: CandidateForMatching, indexUid: string, evidencedSkillIds: readonly string[] = []): MultiSearchQuery | null {
   if (candidate.skillIds.length === 0) return null;
+  const skills = [...new Set([...candidate.skillIds, ...evidencedSkillIds])];
   return {
     indexUid,
     q: "",
@@ -136,7 +198,7 @@ export function vacancyQueryForCandidate(candidate: CandidateForMatching, indexU
       'status = "OPEN"',
       `startDate >= ${toUnixSeconds(candidate.availableFrom)}`,
       geoRadius(candidate.location.latitude, candidate.location.longitude, candidate.commuteRadiusKm),
-      `${inList("requiredSkillIds", candidate.skillIds)} OR ${inList("niceSkillIds", candidate.skillIds)}`,
+      `${inList("requiredSkillIds", skills)} OR ${inList("niceSkillIds", skills)}`,
       !candidate.hasDrivingLicence && "requiresDrivingLicence = false",
     ),
     limit: MAX_HITS_PER_QUERY,
@@ -155,6 +217,8 @@ export function candidateFromDocument(doc: Pick<CandidateDocument, (typeof CANDI
     // Guaranteed by the query's filter (baseCandidateFilter).
     active: true,
     hasMatchingConsent: true,
+    // Documents written before experience was indexed have none.
+    experience: doc.experience ?? [],
   };
 }
 
@@ -182,5 +246,8 @@ export function vacancyFromDocument(doc: VacancyDocument): VacancyForMatching | 
     location: { latitude: doc._geo.lat, longitude: doc._geo.lng },
     requiresDrivingLicence: doc.requiresDrivingLicence,
     acceptsUpskilling: doc.acceptsUpskilling,
+    occupationId: doc.occupationId,
+    // Documents written before the field existed count as the default.
+    showNearMisses: doc.showNearMisses !== false,
   };
 }

@@ -9,6 +9,10 @@
 // expect.excluded: candidates that must never appear (exclusions must all hold).
 // expect.upskilling: candidates that must be upskilling matches through exactly
 //   these offerings.
+// expect.nearMiss: candidates that must be shown as near misses (they miss at
+//   most max(1, 20 %) of the required skills and no course teaches the gap).
+// Cases about the rules of a path set showNearMisses: false, so that a
+// candidate without a path is excluded rather than shown as a near miss.
 import type { PlaceName } from "./taxonomy";
 
 export interface EvalCandidate {
@@ -39,6 +43,7 @@ export interface EvalCase {
     startsInDays: number;
     licence?: boolean;
     acceptsUpskilling?: boolean;
+    showNearMisses?: boolean;
   };
   candidates: Record<string, EvalCandidate>;
   offerings?: Record<string, EvalOffering>;
@@ -46,6 +51,7 @@ export interface EvalCase {
     order?: string[][];
     excluded?: string[];
     upskilling?: Record<string, string[]>;
+    nearMiss?: string[];
   };
 }
 
@@ -103,13 +109,47 @@ export const EVAL_CASES: EvalCase[] = [
     expect: { order: [["oneMissing", "twoMissing"]] },
   },
   {
-    name: "a candidate missing a required skill with no course is not a match",
-    vacancy: V(["welding techniques", "drive heavy trucks"]),
+    name: "a candidate missing a required skill with no course is not a match when near misses are off",
+    vacancy: V(["welding techniques", "drive heavy trucks"], { showNearMisses: false }),
     candidates: {
       full: { skills: ["welding techniques", "drive heavy trucks"], at: "aarhus" },
       noCourse: { skills: ["welding techniques"], at: "aarhus" },
     },
     expect: { order: [["full"]], excluded: ["noCourse"] },
+  },
+  {
+    name: "missing one skill with no course is a near miss, below upskilling and full matches",
+    vacancy: V(["welding techniques", "drive heavy trucks", "first aid"]),
+    candidates: {
+      full: { skills: ["welding techniques", "drive heavy trucks", "first aid"], at: "randers", radius: 50 },
+      course: { skills: ["welding techniques", "first aid"], at: "randers", radius: 50 },
+      nearMiss: { skills: ["welding techniques", "first aid"], at: "aarhus" },
+      twoMissing: { skills: ["welding techniques"], at: "aarhus" },
+    },
+    // Only the one in Randers can reach the course (its radius covers Randers, the near miss's does not).
+    offerings: { trucks: { skills: ["drive heavy trucks"], at: "randers", startsInDays: 5, endsInDays: 9 } },
+    expect: { order: [["full", "course", "nearMiss"]], upskilling: { course: ["trucks"] }, nearMiss: ["nearMiss"], excluded: ["twoMissing"] },
+  },
+  {
+    name: "courses at the same time are no path; a later course makes one",
+    vacancy: V(["warehouse operations", "operate forklift", "stock control"], { showNearMisses: false }),
+    candidates: { newcomer: { skills: ["warehouse operations"], at: "aarhusN" } },
+    offerings: {
+      forklift: { skills: ["operate forklift"], at: "aarhus", startsInDays: 5, endsInDays: 9 },
+      stockSameWeek: { skills: ["stock control"], at: "aarhus", startsInDays: 7, endsInDays: 11 },
+      stockLater: { skills: ["stock control"], online: true, startsInDays: 12, endsInDays: 14 },
+    },
+    expect: { order: [["newcomer"]], upskilling: { newcomer: ["forklift", "stockLater"] } },
+  },
+  {
+    name: "a course's last seat goes to the better-ranked candidate",
+    vacancy: V(["patient care", "first aid", "customer service"], { showNearMisses: false }),
+    candidates: {
+      near: { skills: ["patient care", "customer service"], at: "aarhus" },
+      far: { skills: ["patient care", "customer service"], at: "aarhusN" },
+    },
+    offerings: { lastSeat: { skills: ["first aid"], at: "aarhus", startsInDays: 5, endsInDays: 6, seats: 1 } },
+    expect: { order: [["near"]], upskilling: { near: ["lastSeat"] }, excluded: ["far"] },
   },
   {
     name: "no shared skill is never a match",
@@ -249,7 +289,7 @@ export const EVAL_CASES: EvalCase[] = [
   // ── Upskilling paths ─────────────────────────────────────────────────────
   {
     name: "an upskilling path only when the course ends before the start",
-    vacancy: V(["operate forklift", "warehouse operations"], { startsInDays: 30 }),
+    vacancy: V(["operate forklift", "warehouse operations"], { startsInDays: 30, showNearMisses: false }),
     candidates: {
       inTime: { skills: ["warehouse operations"], at: "aarhus" },
     },
@@ -258,7 +298,7 @@ export const EVAL_CASES: EvalCase[] = [
   },
   {
     name: "a course ending on or after the start gives no path",
-    vacancy: V(["operate forklift", "warehouse operations"], { startsInDays: 30 }),
+    vacancy: V(["operate forklift", "warehouse operations"], { startsInDays: 30, showNearMisses: false }),
     candidates: {
       late: { skills: ["warehouse operations"], at: "aarhus" },
       full: { skills: ["warehouse operations", "operate forklift"], at: "aarhus" },
@@ -280,14 +320,14 @@ export const EVAL_CASES: EvalCase[] = [
   },
   {
     name: "a full course gives no path",
-    vacancy: V(["food safety", "cooking techniques"]),
+    vacancy: V(["food safety", "cooking techniques"], { showNearMisses: false }),
     candidates: { cook: { skills: ["cooking techniques"], at: "aarhus" } },
     offerings: { full: { skills: ["food safety"], at: "aarhus", startsInDays: 5, endsInDays: 8, seats: 0 } },
     expect: { excluded: ["cook"] },
   },
   {
     name: "a course starting before the candidate is available gives no path",
-    vacancy: V(["food safety", "cooking techniques"], { startsInDays: 60 }),
+    vacancy: V(["food safety", "cooking techniques"], { startsInDays: 60, showNearMisses: false }),
     candidates: { cook: { skills: ["cooking techniques"], at: "aarhus", availableInDays: 20 } },
     offerings: { tooEarly: { skills: ["food safety"], at: "aarhus", startsInDays: 10, endsInDays: 12 } },
     expect: { excluded: ["cook"] },

@@ -70,6 +70,7 @@ export async function runCase(c: EvalCase, deps: { db: Db; admin: Meilisearch; s
       startDate: inDays(c.vacancy.startsInDays),
       requiresDrivingLicence: c.vacancy.licence ?? false,
       acceptsUpskilling: c.vacancy.acceptsUpskilling ?? true,
+      showNearMisses: c.vacancy.showNearMisses ?? true,
       skills: {
         create: [
           ...required.map((skillId) => ({ skillId, requirement: "REQUIRED" as const })),
@@ -175,6 +176,12 @@ export async function runCase(c: EvalCase, deps: { db: Db; admin: Meilisearch; s
       const want = expected.map((k) => offeringIdByKey.get(k)!).sort();
       if (match?.kind === "UPSKILLING" && JSON.stringify(got) === JSON.stringify(want)) result.exclusionsHeld += 1;
       else result.problems.push(`${key} should be an upskilling match via ${expected.join(" + ")} (got ${match ? match.kind : "no match"})`);
+    }
+    for (const key of c.expect.nearMiss ?? []) {
+      result.exclusions += 1; // so is a near miss: shown, in its own band
+      const match = matches.find((m) => m.candidateId === candidateIdByKey.get(key));
+      if (match?.kind === "NEAR_MISS") result.exclusionsHeld += 1;
+      else result.problems.push(`${key} should be a near miss (got ${match ? match.kind : "no match"})`);
     }
   } finally {
     // Remove this case's world so the next case cannot see it.

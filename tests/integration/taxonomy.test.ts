@@ -22,13 +22,20 @@ function copyFixture(from: string): string {
 }
 
 async function snapshot() {
-  const [skills, occupations, relations, groups] = await Promise.all([
+  const [skills, occupations, relations, groups, relatedness] = await Promise.all([
     ctx.db.skill.findMany({ orderBy: { key: "asc" } }),
     ctx.db.occupation.findMany({ orderBy: { escoUri: "asc" } }),
     ctx.db.occupationSkill.findMany({ orderBy: [{ occupationId: "asc" }, { skillId: "asc" }] }),
     ctx.db.occupationGroup.findMany({ orderBy: { code: "asc" } }),
+    ctx.db.skillRelatedness.findMany({ orderBy: [{ skillId: "asc" }, { relatedSkillId: "asc" }] }),
   ]);
-  return { skills, occupations, relations, groups };
+  return { skills, occupations, relations, groups, relatedness };
+}
+
+/** The SkillRelatedness rows as "skill <= related: strength source", by English label. */
+async function relatedPairs(): Promise<string[]> {
+  const rows = await ctx.db.skillRelatedness.findMany({ include: { skill: true, related: true } });
+  return rows.map((r) => `${r.skill.labelEn} <= ${r.related.labelEn}: ${r.strength} ${r.source}`).sort();
 }
 
 async function resetTaxonomy() {
@@ -94,6 +101,8 @@ describe("taxonomy import: shared data format (skills by label)", () => {
     expect(forklift.relation).toBe("ESSENTIAL");
     // A collection skill that no occupation uses is not imported.
     expect(await ctx.db.skill.count({ where: { labelEn: "think creatively" } })).toBe(0);
+    // Too small to relate anything (see the relatedness tests below).
+    expect(result.counts.relatedPairs).toBe(0);
   });
 
   it("changes nothing on a second run and says so", async () => {
@@ -133,6 +142,95 @@ describe("taxonomy import: shared data format (skills by label)", () => {
       where: { skill: { labelEn: "show initiative" }, occupation: { labelEn: "cook" } },
     });
     expect(initiative.relation).toBe("ESSENTIAL");
+  });
+});
+
+describe("taxonomy import: skill relatedness (ADR 022)", () => {
+  const occ = (id: string, label: string, isco: string) => `http://data.europa.eu/esco/occupation/test-occ-${id},${label},${isco}`;
+  const cook = occ("cook", "cook", "5120");
+  const warehouse = occ("warehouse", "warehouse worker", "4321");
+  const carer = occ("carer", "home care aide", "5322");
+  const skillUri = (id: string) => `http://data.europa.eu/esco/skill/test-skill-${id}`;
+  let dir: string;
+
+  /**
+   * The shared fixture relates nothing (6 skills, 3 occupations, no ESCO
+   * structure), so this copy adds a pair of each kind: label containment, a
+   * parent and child, an ESCO skill–skill relation, two skills essential to the
+   * same 3 occupations.
+   */
+  beforeAll(async () => {
+    await resetTaxonomy();
+    dir = copyFixture(sharedFixture);
+    const relations = [
+      `${cook},essential,maintain personal hygiene standards`,
+      `${carer},essential,maintain personal hygiene standards when cleaning`,
+      `${warehouse},essential,operate forklift truck`,
+      ...[cook, warehouse, carer].flatMap((o) => [`${o},essential,communicate with customers`, `${o},essential,customer service`]),
+      `${cook},optional,sort waste`,
+      `${carer},optional,reduce waste`,
+    ];
+    const file = path.join(dir, RELATIONS);
+    writeFileSync(file, readFileSync(file, "utf8").trimEnd() + "\n" + relations.join("\n") + "\n");
+    writeFileSync(
+      path.join(dir, "esco/greenSkillsCollection_en.csv"),
+      "conceptType,conceptUri,skillType,reuseLevel,preferredLabel,status,altLabels,description,broaderConceptUri,broaderConceptPT\n" +
+        `KnowledgeSkillCompetence,${skillUri("sort")},skill/competence,cross-sector,sort waste,released,,,,\n` +
+        `KnowledgeSkillCompetence,${skillUri("reduce")},skill/competence,cross-sector,reduce waste,released,,,,\n`,
+    );
+    writeFileSync(
+      path.join(dir, "esco/broaderRelationsSkillPillar_en.csv"),
+      "conceptType,conceptUri,broaderType,broaderUri\r\n" +
+        `KnowledgeSkillCompetence,${skillUri("sort")},KnowledgeSkillCompetence,${skillUri("reduce")}\r\n` +
+        `KnowledgeSkillCompetence,${skillUri("initiative")},KnowledgeSkillCompetence,http://data.europa.eu/esco/skill/test-broader\r\n`,
+    );
+    writeFileSync(
+      path.join(dir, "esco/skillSkillRelations_en.csv"),
+      "originalSkillUri,originalSkillType,relationType,relatedSkillType,relatedSkillUri\n" +
+        `${skillUri("reduce")},skill/competence,essential,skill/competence,${skillUri("initiative")}\n`,
+    );
+  });
+
+  it("fills SkillRelatedness with every kind of evidence, directed, at the import", async () => {
+    const result = await importTaxonomy(ctx.db, { dataDir: dir });
+    expect(result.files).toEqual(expect.arrayContaining(["esco/broaderRelationsSkillPillar_en.csv", "esco/skillSkillRelations_en.csv"]));
+    expect(await relatedPairs()).toEqual([
+      "communicate with customers <= customer service: 0.39 co-occurrence",
+      "customer service <= communicate with customers: 0.39 co-occurrence",
+      "maintain personal hygiene standards <= maintain personal hygiene standards when cleaning: 0.72 label",
+      "maintain personal hygiene standards when cleaning <= maintain personal hygiene standards: 0.6 label",
+      "operate forklift <= operate forklift truck: 0.6 label",
+      "operate forklift truck <= operate forklift: 0.5 label",
+      "reduce waste <= show initiative: 0.55 esco-relation",
+      "reduce waste <= sort waste: 0.8 hierarchy",
+      "show initiative <= reduce waste: 0.7 esco-relation",
+      "sort waste <= reduce waste: 0.6 hierarchy",
+    ]);
+    expect(result.counts.relatedPairs).toBe(10);
+    expect(result.changes).toMatchObject({ relatednessWritten: 10, relatednessDeleted: 0 });
+  });
+
+  it("changes nothing on a second run", async () => {
+    const before = await snapshot();
+    const result = await importTaxonomy(ctx.db, { dataDir: dir });
+    expect(result.changed).toBe(false);
+    expect(Object.values(result.changes).every((n) => n === 0)).toBe(true);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("follows a changed source: new strengths, pairs no longer derived removed", async () => {
+    const file = path.join(dir, RELATIONS);
+    writeFileSync(file, readFileSync(file, "utf8").replace(`${warehouse},essential,operate forklift truck\n`, ""));
+    const related = path.join(dir, "esco/skillSkillRelations_en.csv");
+    writeFileSync(related, readFileSync(related, "utf8").replace(",essential,", ",optional,"));
+
+    const result = await importTaxonomy(ctx.db, { dataDir: dir });
+    expect(result.changed).toBe(true);
+    expect(result.changes).toMatchObject({ relatednessWritten: 2, relatednessDeleted: 2, skillsDeleted: 1 });
+    const pairs = await relatedPairs();
+    expect(pairs).toEqual(expect.arrayContaining(["reduce waste <= show initiative: 0.5 esco-relation", "show initiative <= reduce waste: 0.6 esco-relation"]));
+    expect(pairs.filter((p) => p.includes("forklift"))).toEqual([]);
+    expect(pairs).toHaveLength(8);
   });
 });
 

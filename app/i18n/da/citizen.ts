@@ -134,6 +134,7 @@ export const citizen = {
   matchKinds: {
     FULL: "Passer nu",
     UPSKILLING: "Passer efter et kursus",
+    NEAR_MISS: "Mangler lidt",
   },
   pipeline: {
     SUGGESTED: "Foreslået",

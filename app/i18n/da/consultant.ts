@@ -49,6 +49,7 @@ export const consultant = {
   matchKind: {
     FULL: "Fuldt match",
     UPSKILLING: "Match med opkvalificering",
+    NEAR_MISS: "Mangler lidt (intet kursus i tide)",
   },
   languages: {
     da: "Dansk",

@@ -134,6 +134,7 @@ export const citizen = {
   matchKinds: {
     FULL: "Fits now",
     UPSKILLING: "Fits after a course",
+    NEAR_MISS: "Misses a little",
   },
   pipeline: {
     SUGGESTED: "Suggested",

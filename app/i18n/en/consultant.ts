@@ -49,6 +49,7 @@ export const consultant = {
   matchKind: {
     FULL: "Full match",
     UPSKILLING: "Match with upskilling",
+    NEAR_MISS: "Misses a little (no course in time)",
   },
   languages: {
     da: "Danish",

@@ -34,6 +34,7 @@ export function toCandidateDto(row: CandidateRow) {
     consultantId: row.consultantId,
     skillIds: row.skills.map((s) => s.skillId),
     skills: row.skills.map((s) => ({ id: s.skillId, labelEn: s.skill.labelEn, labelDa: s.skill.labelDa })),
+    occupations: row.occupations.map((o) => ({ occupationId: o.occupationId, years: o.years, labelEn: o.occupation.labelEn, labelDa: o.occupation.labelDa })),
     consents: row.consents.map(toConsentDto),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -35,6 +35,7 @@ export const candidateSelect = {
   createdAt: true,
   updatedAt: true,
   skills: { select: { skillId: true, skill: { select: { labelEn: true, labelDa: true } } }, orderBy: { skillId: "asc" } },
+  occupations: { select: { occupationId: true, years: true, occupation: { select: { labelEn: true, labelDa: true } } }, orderBy: { occupationId: "asc" } },
   consents: { select: consentSelect, orderBy: [{ givenAt: "asc" }, { id: "asc" }] },
 } satisfies Prisma.CandidateSelect;
 
@@ -70,8 +71,21 @@ export async function pseudonymTaken(tx: Tx, pseudonym: string): Promise<boolean
   return (await tx.candidate.count({ where: { pseudonym } })) > 0;
 }
 
-export async function insertCandidate(tx: Tx, data: Omit<Prisma.CandidateUncheckedCreateInput, "skills">, skillIds: string[]): Promise<CandidateRow> {
-  return tx.candidate.create({ data: { ...data, skills: { create: skillIds.map((skillId) => ({ skillId })) } }, select: candidateSelect });
+export interface Experience {
+  occupationId: string;
+  years: number;
+}
+
+export async function insertCandidate(
+  tx: Tx,
+  data: Omit<Prisma.CandidateUncheckedCreateInput, "skills" | "occupations">,
+  skillIds: string[],
+  experience: Experience[] = [],
+): Promise<CandidateRow> {
+  return tx.candidate.create({
+    data: { ...data, skills: { create: skillIds.map((skillId) => ({ skillId })) }, occupations: { create: experience } },
+    select: candidateSelect,
+  });
 }
 
 export async function updateCandidateRow(
@@ -80,12 +94,17 @@ export async function updateCandidateRow(
   id: string,
   data: Prisma.CandidateUncheckedUpdateManyInput,
   skillIds?: string[],
+  experience?: Experience[],
 ): Promise<CandidateRow> {
   const { count } = await tx.candidate.updateMany({ where: { id, jobcentreId }, data });
   if (count !== 1) throw new Error(`Candidate ${id} vanished during update`);
   if (skillIds) {
     await tx.candidateSkill.deleteMany({ where: { candidateId: id } });
     await tx.candidateSkill.createMany({ data: skillIds.map((skillId) => ({ candidateId: id, skillId })) });
+  }
+  if (experience) {
+    await tx.candidateOccupation.deleteMany({ where: { candidateId: id } });
+    await tx.candidateOccupation.createMany({ data: experience.map((e) => ({ candidateId: id, ...e })) });
   }
   return (await findCandidate(tx, jobcentreId, id))!;
 }

@@ -1,6 +1,7 @@
 // Inputs of the candidate use cases (jobcentres). Strict objects: unknown
 // fields are errors. Names and contact details are capped like everything else.
 import { z } from "zod";
+import { conceptReference } from "~/modules/taxonomy/schema";
 import { COMMUTE_RADIUS_KM } from "./commute";
 import { entityId, idList, isoDate, isoMoment, languageCodes, postalCode, requiredText } from "~/modules/api/fields";
 
@@ -24,6 +25,17 @@ const fields = {
   languages: languageCodes(),
   desiredHoursPerWeek: z.number().int().min(1).max(80).nullable(),
   skillIds: idList(),
+  /** Occupations the candidate has worked in (our id or ESCO URI), with whole years of experience. */
+  occupations: z
+    .array(z.strictObject({ occupationId: conceptReference(), years: z.number().int("Whole years").min(0).max(60, "At most 60 years") }))
+    .max(10, "At most 10 occupations")
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((o, index) => {
+        if (seen.has(o.occupationId)) ctx.addIssue({ code: "custom", path: [index, "occupationId"], message: "Listed twice" });
+        seen.add(o.occupationId);
+      });
+    }),
   consultantId: entityId().nullable(),
 };
 
@@ -36,6 +48,7 @@ export const CandidateCreateSchema = z.strictObject({
   languages: fields.languages.optional(),
   desiredHoursPerWeek: fields.desiredHoursPerWeek.optional(),
   skillIds: fields.skillIds.optional(),
+  occupations: fields.occupations.optional(),
   consultantId: fields.consultantId.optional(),
 });
 

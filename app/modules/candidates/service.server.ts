@@ -3,7 +3,7 @@
 // personal data writes an AuditEvent before the data is returned.
 import type { Prisma } from "~/generated/prisma/client";
 import { InvalidInputError, NotFoundError } from "~/modules/api/errors";
-import { assertSkillsExist, collectInvalid, resolvePostalCode, type Place } from "~/modules/api/references.server";
+import { assertSkillsExist, collectInvalid, resolveOccupationId, resolvePostalCode, type Place } from "~/modules/api/references.server";
 import { closeIntroductionsOfConsent } from "~/modules/citizen/withdrawal.server";
 import { writeOutbox } from "~/modules/outbox/outbox.server";
 import type { Db } from "~/utils/db.server";
@@ -25,6 +25,7 @@ import {
   pseudonymTaken,
   recordAudit,
   updateCandidateRow,
+  type Experience,
 } from "./repository.server";
 import type { CandidateCreateInput, CandidateUpdateInput, ConsentCreateInput } from "./schema";
 
@@ -58,9 +59,11 @@ export async function getCandidate(db: Db, actor: CandidateActor, id: string): P
 async function checkReferences(
   tx: Prisma.TransactionClient,
   actor: CandidateActor,
-  input: { postalCode?: string; skillIds?: string[]; consultantId?: string | null },
-): Promise<Place | null> {
+  input: { postalCode?: string; skillIds?: string[]; consultantId?: string | null; occupations?: Experience[] },
+): Promise<{ place: Place | null; experience: Experience[] | undefined }> {
   let place: Place | null = null;
+  // Occupations may be named by ESCO URI: stored by our id.
+  const experience = input.occupations?.map((o) => ({ ...o }));
   await collectInvalid([
     async () => {
       if (input.postalCode) place = await resolvePostalCode(tx, input.postalCode);
@@ -71,8 +74,14 @@ async function checkReferences(
         throw new InvalidInputError({ consultantId: "Not a member of this jobcentre" });
       }
     },
+    ...(experience ?? []).map((o, index) => async () => {
+      o.occupationId = await resolveOccupationId(tx, o.occupationId, `occupations.${index}.occupationId`);
+    }),
   ]);
-  return place;
+  if (experience && new Set(experience.map((o) => o.occupationId)).size < experience.length) {
+    throw new InvalidInputError({ occupations: "The same occupation is listed twice (by id and by URI)" });
+  }
+  return { place, experience };
 }
 
 async function freePseudonym(tx: Prisma.TransactionClient): Promise<string> {
@@ -92,7 +101,8 @@ export async function createCandidate(db: Db, actor: CandidateActor, input: Cand
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
-        const place = (await checkReferences(tx, actor, input))!;
+        const { place: checkedPlace, experience } = await checkReferences(tx, actor, input);
+        const place = checkedPlace!;
         const row = await insertCandidate(
           tx,
           {
@@ -114,6 +124,7 @@ export async function createCandidate(db: Db, actor: CandidateActor, input: Cand
             consultantId: input.consultantId ?? null,
           },
           input.skillIds ?? [],
+          experience ?? [],
         );
         await writeOutbox(tx, "candidate.changed", row.id);
         await audit(tx, actor, row.id, "CREATE", "candidate");
@@ -129,11 +140,11 @@ export async function createCandidate(db: Db, actor: CandidateActor, input: Cand
 export async function updateCandidate(db: Db, actor: CandidateActor, id: string, input: CandidateUpdateInput): Promise<CandidateDto> {
   return db.$transaction(async (tx) => {
     if (!(await lockCandidate(tx, actor.organisationId, id))) throw new NotFoundError("Candidate");
-    const place = await checkReferences(tx, actor, input);
-    const { skillIds, postalCode: _postalCode, ...plain } = input;
+    const { place, experience } = await checkReferences(tx, actor, input);
+    const { skillIds, occupations: _occupations, postalCode: _postalCode, ...plain } = input;
     const data: Prisma.CandidateUncheckedUpdateManyInput = { ...plain, lastActivityAt: new Date() };
     if (place) Object.assign(data, place);
-    const row = await updateCandidateRow(tx, actor.organisationId, id, data, skillIds);
+    const row = await updateCandidateRow(tx, actor.organisationId, id, data, skillIds, experience);
     await writeOutbox(tx, "candidate.changed", id);
     await audit(tx, actor, id, "UPDATE", "candidate");
     return toCandidateDto(row);

@@ -35,7 +35,13 @@ const matchFields = {
 const currentMatches = { current: true } as const;
 const rankOrder = [{ score: "desc" as const }, { id: "asc" as const }];
 
-const skillExplanation = z.object({ skillId: z.string(), met: z.boolean(), viaOfferingId: z.string().optional() });
+const skillExplanation = z.object({
+  skillId: z.string(),
+  met: z.boolean(),
+  evidence: z.enum(["exact", "related", "course", "missing"]).optional(),
+  viaSkillId: z.string().optional(),
+  viaOfferingId: z.string().optional(),
+});
 // Parsed, not cast: explanations are JSON written by earlier versions of the matcher too.
 const storedExplanation = z.object({
   required: z.array(skillExplanation).default([]),
@@ -45,8 +51,20 @@ const storedExplanation = z.object({
   availableFrom: z.string().nullable().default(null),
   startDate: z.string().nullable().default(null),
   upskilling: z
-    .array(z.object({ offeringId: z.string(), courseId: z.string(), skillIds: z.array(z.string()).default([]), startDate: z.string(), endDate: z.string(), online: z.boolean() }))
+    .array(
+      z.object({
+        offeringId: z.string(),
+        courseId: z.string(),
+        skillIds: z.array(z.string()).default([]),
+        startDate: z.string(),
+        endDate: z.string(),
+        online: z.boolean(),
+        seatsLeft: z.number().optional(),
+      }),
+    )
     .default([]),
+  jobReadyBy: z.string().nullable().default(null),
+  occupationFit: z.object({ profile: z.number(), years: z.number(), sameOccupation: z.boolean() }).nullable().default(null),
 });
 type StoredExplanation = z.output<typeof storedExplanation>;
 
@@ -64,7 +82,10 @@ async function lookups(db: Db, explanations: StoredExplanation[]): Promise<{ lab
   const skillIds = new Set<string>();
   const offeringIds = new Set<string>();
   for (const e of explanations) {
-    for (const s of [...e.required, ...e.niceToHave]) skillIds.add(s.skillId);
+    for (const s of [...e.required, ...e.niceToHave]) {
+      skillIds.add(s.skillId);
+      if (s.viaSkillId) skillIds.add(s.viaSkillId);
+    }
     for (const u of e.upskilling) offeringIds.add(u.offeringId);
   }
   const [skills, offerings] = await Promise.all([
@@ -88,8 +109,14 @@ function explain(e: StoredExplanation, labels: Labels, offerings: Offerings) {
     labelDa: labels.get(s.skillId)?.labelDa ?? null,
     labelEn: labels.get(s.skillId)?.labelEn ?? null,
     met: s.met,
+    // Explanations from before model v2 carry no evidence: then met means held.
+    evidence: s.evidence ?? (s.met ? "exact" : s.viaOfferingId ? "course" : "missing"),
+    ...(s.viaSkillId
+      ? { viaSkill: { skillId: s.viaSkillId, labelDa: labels.get(s.viaSkillId)?.labelDa ?? null, labelEn: labels.get(s.viaSkillId)?.labelEn ?? null } }
+      : {}),
     ...(s.viaOfferingId ? { viaOfferingId: s.viaOfferingId } : {}),
   });
+  const lastCourseEnd = e.upskilling.length ? e.upskilling.map((u) => u.endDate).sort().at(-1)! : null;
   return {
     explanation: {
       requiredSkills: e.required.map(skill),
@@ -101,6 +128,9 @@ function explain(e: StoredExplanation, labels: Labels, offerings: Offerings) {
         startDate: e.startDate,
         availableByStart: e.availableFrom !== null && e.startDate !== null ? e.availableFrom <= e.startDate : null,
       },
+      // Older explanations: derived the same way the model does (the day after the last course, or availability).
+      jobReadyBy: e.jobReadyBy ?? (lastCourseEnd ? laterDate(dayAfter(lastCourseEnd), e.availableFrom) : e.availableFrom),
+      occupationFit: e.occupationFit,
     },
     upskilling: e.upskilling.map((u) => {
       const offering = offerings.get(u.offeringId);
@@ -113,10 +143,19 @@ function explain(e: StoredExplanation, labels: Labels, offerings: Offerings) {
         online: u.online,
         place: u.online || !offering?.postalCode ? null : { postalCode: offering.postalCode, city: offering.city },
         teachesSkillIds: u.skillIds,
+        seatsLeft: u.seatsLeft ?? null,
         cancelled: offering ? offering.cancelled : true,
       };
     }),
   };
+}
+
+function dayAfter(isoDay: string): string {
+  return new Date(Date.parse(`${isoDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+function laterDate(a: string, b: string | null): string {
+  return b !== null && b > a ? b : a;
 }
 
 /** When matches for this scope were last (re)computed: any stored row, current or retired, counts. */

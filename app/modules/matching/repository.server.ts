@@ -3,7 +3,8 @@
 // (with its history) but marked not current.
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/utils/db.server";
-import type { CandidateForMatching, ScoredMatch, VacancyForMatching } from "./types";
+import { groupRelated, MIN_RELATED_STRENGTH } from "./evidence";
+import type { CandidateForMatching, OccupationProfile, RelatedSkill, ScoredMatch, TaxonomyKnowledge, VacancyForMatching } from "./types";
 
 export interface StoreResult {
   stored: number;
@@ -129,6 +130,8 @@ const vacancySelect = {
   longitude: true,
   requiresDrivingLicence: true,
   acceptsUpskilling: true,
+  showNearMisses: true,
+  occupationId: true,
   skills: { select: { skillId: true, requirement: true }, orderBy: { skillId: "asc" } },
 } satisfies Prisma.VacancySelect;
 
@@ -145,6 +148,8 @@ function toVacancyForMatching(row: VacancyRow): { open: boolean; vacancy: Vacanc
       location: { latitude: row.latitude, longitude: row.longitude },
       requiresDrivingLicence: row.requiresDrivingLicence,
       acceptsUpskilling: row.acceptsUpskilling,
+      showNearMisses: row.showNearMisses,
+      occupationId: row.occupationId,
     },
   };
 }
@@ -173,6 +178,7 @@ export async function loadCandidateForMatching(db: Db, candidateId: string): Pro
       commuteRadiusKm: true,
       hasDrivingLicence: true,
       skills: { select: { skillId: true }, orderBy: { skillId: "asc" } },
+      occupations: { select: { occupationId: true, years: true }, orderBy: { occupationId: "asc" } },
       consents: { where: { purpose: "MATCHING", withdrawnAt: null }, select: { id: true }, take: 1 },
     },
   });
@@ -186,5 +192,55 @@ export async function loadCandidateForMatching(db: Db, candidateId: string): Pro
     hasDrivingLicence: row.hasDrivingLicence,
     active: row.status === "ACTIVE",
     hasMatchingConsent: row.consents.length > 0,
+    experience: row.occupations.map((o) => ({ occupationId: o.occupationId, years: o.years })),
   };
+}
+
+/**
+ * What the taxonomy knows that matching these vacancies needs (ADR 023): for
+ * every skill they ask for and every skill of their occupations' profiles, the
+ * skills that count as related evidence; the profiles themselves; and the ISCO
+ * group of every occupation sharing a group with them (to recognise experience
+ * in a sibling occupation). Taxonomy data: not tenant-scoped.
+ */
+export async function loadTaxonomyKnowledge(db: Db, vacancies: readonly VacancyForMatching[]): Promise<TaxonomyKnowledge> {
+  const occupationIds = [...new Set(vacancies.flatMap((v) => (v.occupationId ? [v.occupationId] : [])))];
+  const profileRows = occupationIds.length
+    ? await db.occupation.findMany({
+        where: { id: { in: occupationIds } },
+        select: { id: true, iscoCode: true, skills: { select: { skillId: true, relation: true }, orderBy: { skillId: "asc" } } },
+      })
+    : [];
+  const groups = [...new Set(profileRows.flatMap((o) => (o.iscoCode ? [o.iscoCode] : [])))];
+  const siblings = groups.length
+    ? await db.occupation.findMany({ where: { iscoCode: { in: groups } }, select: { id: true, iscoCode: true } })
+    : [];
+  const skillIds = new Set(vacancies.flatMap((v) => [...v.requiredSkillIds, ...v.niceSkillIds]));
+  for (const o of profileRows) for (const s of o.skills) skillIds.add(s.skillId);
+  const related = skillIds.size
+    ? await db.skillRelatedness.findMany({
+        where: { skillId: { in: [...skillIds] }, strength: { gte: MIN_RELATED_STRENGTH } },
+        select: { skillId: true, relatedSkillId: true, strength: true },
+      })
+    : [];
+  const occupations = new Map<string, OccupationProfile>();
+  for (const o of siblings) occupations.set(o.id, { id: o.id, iscoCode: o.iscoCode, essentialSkillIds: [], optionalSkillIds: [] });
+  for (const o of profileRows) {
+    occupations.set(o.id, {
+      id: o.id,
+      iscoCode: o.iscoCode,
+      essentialSkillIds: o.skills.filter((s) => s.relation === "ESSENTIAL").map((s) => s.skillId),
+      optionalSkillIds: o.skills.filter((s) => s.relation === "OPTIONAL").map((s) => s.skillId),
+    });
+  }
+  return { related: groupRelated(related), occupations };
+}
+
+/** The skills a candidate's skills are related evidence for: what candidate-side matching must also look for in vacancies. */
+export async function skillsEvidencedBy(db: Db, heldSkillIds: readonly string[]): Promise<RelatedSkill[]> {
+  if (heldSkillIds.length === 0) return [];
+  return db.skillRelatedness.findMany({
+    where: { relatedSkillId: { in: [...heldSkillIds] }, strength: { gte: MIN_RELATED_STRENGTH } },
+    select: { skillId: true, relatedSkillId: true, strength: true },
+  });
 }

@@ -20,21 +20,47 @@ import {
 } from "../../../search/queries/matching";
 import { getDb, type Db } from "~/utils/db.server";
 import { createLogger } from "~/utils/logger.server";
+import { groupRelated, relatedSkillIds } from "./evidence";
 import {
   databaseNow,
   loadCandidateForMatching,
+  loadTaxonomyKnowledge,
   loadVacanciesForMatching,
   retireMatches,
+  skillsEvidencedBy,
   storeMatches,
   type StoreResult,
 } from "./repository.server";
-import { assessCandidate, compareAssessments, evaluatePair, explainMatch, prepareVacancy, rankMatches, type Assessment, type VacancyContext } from "./score";
-import type { CandidateForMatching, OfferingForMatching, ScoredMatch, VacancyForMatching } from "./types";
+import {
+  allocateSeats,
+  assessCandidate,
+  compareAssessments,
+  evaluatePair,
+  explainMatch,
+  nearMissAllowance,
+  prepareVacancy,
+  rankMatches,
+  type Assessment,
+  type VacancyContext,
+} from "./score";
+import type { CandidateForMatching, OfferingForMatching, ScoredMatch, TaxonomyKnowledge, VacancyForMatching } from "./types";
 
 const logger = createLogger("matching");
 
 /** A vacancy keeps its best this-many matches; the rest would never be read. */
 export const MAX_MATCHES_PER_VACANCY = 100;
+
+/**
+ * Retrieval asks, per required skill, for the skill itself or its strongest
+ * related skills: this many at most, so that the filters stay quick to
+ * evaluate (the model still weighs every related skill it knows).
+ */
+export const RETRIEVAL_RELATED_PER_SKILL = 4;
+
+/** The skill itself and its strongest related skills: what retrieval counts as holding it. */
+function evidenceOf(knowledge: TaxonomyKnowledge): (skillId: string) => string[] {
+  return (skillId) => [skillId, ...relatedSkillIds([skillId], knowledge, RETRIEVAL_RELATED_PER_SKILL)];
+}
 
 export interface MatchDeps {
   db?: Db;
@@ -79,10 +105,13 @@ export async function computeManyVacancyMatches(
   const out = new Map<string, { matches: ScoredMatch[]; considered: number } | null>(vacancyIds.map((id) => [id, null]));
   const candidates = indexUid("candidates");
 
+  const knowledge = await loadTaxonomyKnowledge(db, loaded.filter((e) => e.open).map((e) => e.vacancy));
+  const evidence = evidenceOf(knowledge);
+
   const firstRound: { vacancy: VacancyForMatching; holders: MultiSearchQuery }[] = [];
   for (const entry of loaded) {
     if (!entry.open) continue;
-    const holders = holdersQuery(entry.vacancy, candidates);
+    const holders = holdersQuery(entry.vacancy, candidates, evidence);
     if (holders) firstRound.push({ vacancy: entry.vacancy, holders });
     else out.set(entry.vacancy.id, { matches: [], considered: 0 });
   }
@@ -98,7 +127,7 @@ export async function computeManyVacancyMatches(
   }
   const offerings = offeringHits.map(offeringFromDocument);
   const work: VacancyWork[] = firstRound.map(({ vacancy }, i) => {
-    const context = prepareVacancy(vacancy, offerings);
+    const context = prepareVacancy(vacancy, offerings, knowledge);
     const hits = first[i].hits as unknown as CandidateDocument[];
     return { context, assessed: assessAll(context, hits), considered: hits.length };
   });
@@ -106,7 +135,10 @@ export async function computeManyVacancyMatches(
   const secondRound: { work: VacancyWork; learners: MultiSearchQuery }[] = [];
   for (const w of work) {
     if (w.assessed.length >= MAX_MATCHES_PER_VACANCY) continue;
-    const learners = learnersQuery(w.context.vacancy, (s) => w.context.offerings.teaches(s), candidates);
+    const learners = learnersQuery(w.context.vacancy, (s) => w.context.offerings.teaches(s), candidates, {
+      evidence,
+      nearMissAllowance: nearMissAllowance(w.context.vacancy.requiredSkillIds.length),
+    });
     if (learners) secondRound.push({ work: w, learners });
   }
   if (secondRound.length > 0) {
@@ -119,7 +151,10 @@ export async function computeManyVacancyMatches(
   }
 
   for (const w of work) {
-    const kept = w.assessed.sort(compareAssessments).slice(0, MAX_MATCHES_PER_VACANCY);
+    // Scarce seats go to the best-ranked first (allocateSeats); only then is the list cut.
+    const ranked = w.assessed.sort(compareAssessments);
+    const allocated = ranked.some((a) => a.kind === "UPSKILLING") ? allocateSeats(w.context, ranked) : ranked;
+    const kept = allocated.slice(0, MAX_MATCHES_PER_VACANCY);
     out.set(w.context.vacancy.id, { matches: kept.map((a) => explainMatch(w.context, a)), considered: w.considered });
   }
   return out;
@@ -168,10 +203,13 @@ export async function computeCandidateMatches(candidateId: string, d: MatchDeps 
   const { db, search } = await deps(d);
   const candidate = await loadCandidateForMatching(db, candidateId);
   if (!candidate || !candidate.active || !candidate.hasMatchingConsent) return null;
-  const query = vacancyQueryForCandidate(candidate, indexUid("vacancies"));
+  // Vacancies asking for a skill the candidate holds, or one their skills are related evidence for.
+  const evidenced = groupRelated(await skillsEvidencedBy(db, candidate.skillIds));
+  const query = vacancyQueryForCandidate(candidate, indexUid("vacancies"), [...evidenced.keys()]);
   if (!query) return { matches: [], considered: 0 };
   const { results } = await search.multiSearch({ queries: [query] });
   const vacancies = (results[0].hits as unknown as VacancyDocument[]).map(vacancyFromDocument).filter((v) => v !== null);
+  const knowledge = await loadTaxonomyKnowledge(db, vacancies);
 
   const has = new Set(candidate.skillIds);
   const missing = [...new Set(vacancies.flatMap((v) => v.requiredSkillIds.filter((s) => !has.has(s))))];
@@ -179,7 +217,7 @@ export async function computeCandidateMatches(candidateId: string, d: MatchDeps 
 
   const matches: ScoredMatch[] = [];
   for (const vacancy of vacancies) {
-    const result = evaluatePair(vacancy, candidate, offerings);
+    const result = evaluatePair(vacancy, candidate, offerings, knowledge);
     if ("match" in result) matches.push(result.match);
   }
   return { matches: rankMatches(matches, "vacancy"), considered: vacancies.length };

@@ -6,6 +6,8 @@ export type GeoPoint = LatLng;
 
 export interface VacancyForMatching {
   id: string;
+  /** The ESCO occupation the vacancy is for, when the company chose one: its profile weighs in the ranking. */
+  occupationId?: string | null;
   requiredSkillIds: string[];
   niceSkillIds: string[];
   /** Day the job starts (UTC midnight). */
@@ -13,6 +15,8 @@ export interface VacancyForMatching {
   location: GeoPoint;
   requiresDrivingLicence: boolean;
   acceptsUpskilling: boolean;
+  /** Whether candidates who miss a little with no course for it are shown (in their own band); default true. */
+  showNearMisses?: boolean;
 }
 
 export interface CandidateForMatching {
@@ -24,6 +28,30 @@ export interface CandidateForMatching {
   hasDrivingLicence: boolean;
   active: boolean;
   hasMatchingConsent: boolean;
+  /** Occupations worked in, with whole years of experience. */
+  experience?: { occupationId: string; years: number }[];
+}
+
+/** An ESCO occupation's profile: the skills it needs and the ISCO group it belongs to. */
+export interface OccupationProfile {
+  id: string;
+  iscoCode: string | null;
+  essentialSkillIds: string[];
+  optionalSkillIds: string[];
+}
+
+/** "Holding relatedSkillId is evidence of strength (0–1) for skillId" (SkillRelatedness, ADR 022). */
+export interface RelatedSkill {
+  skillId: string;
+  relatedSkillId: string;
+  strength: number;
+}
+
+/** What the taxonomy knows beyond a vacancy's own skill list, loaded once per batch. */
+export interface TaxonomyKnowledge {
+  /** By skill: the skills whose holders count as related evidence for it, strongest first. */
+  related: ReadonlyMap<string, readonly RelatedSkill[]>;
+  occupations: ReadonlyMap<string, OccupationProfile>;
 }
 
 export interface OfferingForMatching {
@@ -38,11 +66,19 @@ export interface OfferingForMatching {
   cancelled: boolean;
 }
 
-export type MatchKind = "FULL" | "UPSKILLING";
+export type MatchKind = "FULL" | "UPSKILLING" | "NEAR_MISS";
+
+/** How a candidate stands on one skill: has it, has a closely related one, can learn it on a course, or lacks it. */
+export type Evidence = "exact" | "related" | "course" | "missing";
 
 export interface SkillExplanation {
   skillId: string;
+  /** Held or related: the skill counts as met. */
   met: boolean;
+  /** Absent in explanations stored before model v2 (read them as "exact" when met, else "missing"). */
+  evidence?: Evidence;
+  /** For related evidence: the skill the candidate holds. */
+  viaSkillId?: string;
   /** For a missing required skill on an upskilling match: the offering that teaches it. */
   viaOfferingId?: string;
 }
@@ -54,7 +90,11 @@ export interface MatchExplanation {
   radiusKm: number;
   availableFrom: string;
   startDate: string;
-  upskilling: { offeringId: string; courseId: string; skillIds: string[]; startDate: string; endDate: string; online: boolean }[];
+  upskilling: { offeringId: string; courseId: string; skillIds: string[]; startDate: string; endDate: string; online: boolean; seatsLeft?: number }[];
+  /** When the candidate can start: the day after the last course ends, or when they are available. Absent before model v2. */
+  jobReadyBy?: string;
+  /** How well the candidate fits the vacancy's occupation (0–1), with the years they worked in it or a sibling occupation. */
+  occupationFit?: { profile: number; years: number; sameOccupation: boolean } | null;
 }
 
 export interface ScoredMatch {

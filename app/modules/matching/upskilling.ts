@@ -1,12 +1,45 @@
 // Upskilling paths: course offerings that teach a candidate's missing required
 // skills, end before the vacancy starts, have seats left, and are online or
-// within the candidate's own commuting radius.
+// within the candidate's own commuting radius. A path is one a person can
+// follow (ADR 023): its courses never overlap in time, they start once the
+// candidate is available, and there are few of them (PATH_LIMITS).
 import { distanceKm, isWithinKm } from "~/modules/geo/distance";
 import type { CandidateForMatching, OfferingForMatching, VacancyForMatching } from "./types";
 
 export interface UpskillingStep {
   offering: OfferingForMatching;
   teaches: string[];
+}
+
+/** How much upskilling one match may ask of a person. */
+export const PATH_LIMITS = {
+  /** Courses in one path. */
+  maxCourses: 3,
+  /** Weeks of courses in one path, added up. */
+  maxWeeks: 26,
+  /** Offerings per missing skill a path search looks at (earliest ending first): enough choice, bounded work. */
+  optionsPerSkill: 6,
+} as const;
+
+export interface PathLimits {
+  maxCourses: number;
+  maxWeeks: number;
+  optionsPerSkill: number;
+}
+
+/** Seats already promised to better-ranked candidates of the same vacancy, by offering. */
+export type SeatsTaken = ReadonlyMap<string, number>;
+
+const DAY_MS = 86_400_000;
+
+/** Whole days an offering runs, first and last day included. */
+export function courseDays(o: Pick<OfferingForMatching, "startDate" | "endDate">): number {
+  return Math.round((o.endDate.getTime() - o.startDate.getTime()) / DAY_MS) + 1;
+}
+
+/** Two courses overlap when one starts on or before the day the other ends: a person attends one at a time. */
+export function overlaps(a: Pick<OfferingForMatching, "startDate" | "endDate">, b: Pick<OfferingForMatching, "startDate" | "endDate">): boolean {
+  return a.startDate.getTime() <= b.endDate.getTime() && b.startDate.getTime() <= a.endDate.getTime();
 }
 
 /** What an offering must be for anyone to use it for this vacancy: running, seats left, over before the first working day. */
@@ -62,50 +95,61 @@ export class OfferingCatalogue {
   }
 
   /**
-   * Whether every missing skill has at least one offering this candidate can
-   * use: the decision, without choosing the courses. The engine asks this of
-   * every candidate retrieved and builds the path (pathFor) only for the
-   * matches it keeps, so it stops at the first usable offering per skill.
+   * The path a candidate would follow to learn every missing skill, or null
+   * when none can be followed: the fewest courses (at most PATH_LIMITS.maxCourses),
+   * then the earliest last day, such that no two courses overlap in time, all
+   * have a seat left after `taken`, and together they last at most
+   * PATH_LIMITS.maxWeeks. Missing skills are few (a handful) and each looks at
+   * its earliest-ending usable offerings only, so the exhaustive search below
+   * stays small; ties go to the lower offering ids, so every run agrees.
    */
-  canLearn(missingSkillIds: readonly string[], candidate: CandidateForMatching): boolean {
-    return missingSkillIds.every((skillId) => this.visitUsable(skillId, candidate, () => true));
-  }
-
-  /**
-   * The smallest set of offerings (greedy set cover; ties go to the course that
-   * ends first, then the lower id) that together teach every missing skill, or
-   * null when some skill has no usable offering. Missing skills are few (a
-   * handful), so greedy is exact enough and cheap. Offerings that teach none of
-   * the missing skills could never be chosen, so only those that do are looked at.
-   */
-  pathFor(missingSkillIds: readonly string[], candidate: CandidateForMatching): UpskillingStep[] | null {
+  pathFor(missingSkillIds: readonly string[], candidate: CandidateForMatching, taken: SeatsTaken = NO_SEATS_TAKEN, limits: PathLimits = PATH_LIMITS): UpskillingStep[] | null {
     if (missingSkillIds.length === 0) return [];
-    // Each offering once, however many missing skills it teaches.
-    const usable = new Set<OfferingForMatching>();
+    const options = new Map<string, OfferingForMatching[]>();
     for (const skillId of missingSkillIds) {
-      let found = false;
+      const usable: OfferingForMatching[] = [];
       this.visitUsable(skillId, candidate, (offering) => {
-        usable.add(offering);
-        found = true;
-        return false; // keep going: the path may need any of them
+        if (offering.seatsLeft - (taken.get(offering.id) ?? 0) > 0) usable.push(offering);
+        return false;
       });
-      if (!found) return null;
+      if (usable.length === 0) return null;
+      usable.sort(byEndThenId);
+      options.set(skillId, usable.slice(0, limits.optionsPerSkill));
     }
-    const uncovered = new Set(missingSkillIds);
-    const path: UpskillingStep[] = [];
-    while (uncovered.size > 0) {
-      let best: UpskillingStep | null = null;
-      for (const offering of usable) {
-        const teaches = offering.skillIds.filter((s) => uncovered.has(s));
-        if (teaches.length === 0) continue;
-        if (!best || isBetterStep(offering, teaches.length, best)) best = { offering, teaches };
+    // Skills with the fewest options first: the search branches least.
+    const order = [...missingSkillIds].sort((a, b) => options.get(a)!.length - options.get(b)!.length);
+    let best: OfferingForMatching[] | null = null;
+    const chosen: OfferingForMatching[] = [];
+    const maxDays = limits.maxWeeks * 7;
+    const search = (days: number) => {
+      const next = order.find((s) => !chosen.some((o) => o.skillIds.includes(s)));
+      if (next === undefined) {
+        if (!best || isBetterPath(chosen, best)) best = [...chosen];
+        return;
       }
-      // Cannot happen: every missing skill has a usable offering (checked above).
-      if (!best) return null;
-      path.push(best);
-      for (const s of best.teaches) uncovered.delete(s);
-    }
-    return path;
+      if (chosen.length >= limits.maxCourses) return;
+      // A path as long as the best one found cannot become better by growing.
+      if (best && chosen.length + 1 > best.length) return;
+      for (const offering of options.get(next)!) {
+        if (chosen.some((o) => o.id === offering.id || overlaps(o, offering))) continue;
+        const length = courseDays(offering);
+        if (days + length > maxDays) continue;
+        chosen.push(offering);
+        search(days + length);
+        chosen.pop();
+      }
+    };
+    search(0);
+    if (!best) return null;
+    const uncovered = new Set(missingSkillIds);
+    return (best as OfferingForMatching[])
+      .sort(byStartThenId)
+      .map((offering) => {
+        const teaches = offering.skillIds.filter((s) => uncovered.has(s));
+        for (const s of teaches) uncovered.delete(s);
+        return { offering, teaches };
+      })
+      .filter((step) => step.teaches.length > 0);
   }
 
   /**
@@ -128,10 +172,23 @@ export class OfferingCatalogue {
   }
 }
 
-function isBetterStep(offering: OfferingForMatching, teachCount: number, best: UpskillingStep): boolean {
-  if (teachCount !== best.teaches.length) return teachCount > best.teaches.length;
-  const end = offering.endDate.getTime();
-  const bestEnd = best.offering.endDate.getTime();
+const NO_SEATS_TAKEN: SeatsTaken = new Map();
+
+function byEndThenId(a: OfferingForMatching, b: OfferingForMatching): number {
+  return a.endDate.getTime() - b.endDate.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function byStartThenId(a: OfferingForMatching, b: OfferingForMatching): number {
+  return a.startDate.getTime() - b.startDate.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Fewer courses first, then the earlier last day, then the lower ids (deterministic). */
+function isBetterPath(path: readonly OfferingForMatching[], best: readonly OfferingForMatching[]): boolean {
+  if (path.length !== best.length) return path.length < best.length;
+  const end = Math.max(...path.map((o) => o.endDate.getTime()));
+  const bestEnd = Math.max(...best.map((o) => o.endDate.getTime()));
   if (end !== bestEnd) return end < bestEnd;
-  return offering.id < best.offering.id;
+  const ids = path.map((o) => o.id).sort().join(" ");
+  const bestIds = best.map((o) => o.id).sort().join(" ");
+  return ids < bestIds;
 }

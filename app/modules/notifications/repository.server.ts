@@ -12,7 +12,9 @@ export type Tx = Db | Prisma.TransactionClient;
 // ───────────── new matches → in-app notifications ─────────────
 
 /**
- * Locks up to `limit` current, new, not yet notified matches. SKIP LOCKED lets
+ * Locks up to `limit` current, new, not yet notified matches. Near misses are
+ * not announced (they are for a consultant to weigh, not news); one that later
+ * becomes a full or upskilling match is announced then. SKIP LOCKED lets
  * any number of sweeps run at once (several worker processes, a retry) without
  * waiting for or double-claiming each other's rows.
  */
@@ -22,7 +24,7 @@ export async function claimUnnotifiedMatches(tx: Prisma.TransactionClient, limit
     FROM "Match" m
     JOIN "Vacancy" v ON v."id" = m."vacancyId"
     JOIN "Candidate" c ON c."id" = m."candidateId"
-    WHERE m."notifiedAt" IS NULL AND m."isNew" AND m."current"
+    WHERE m."notifiedAt" IS NULL AND m."isNew" AND m."current" AND m."kind" <> 'NEAR_MISS'
     ORDER BY m."createdAt"
     LIMIT ${limit}
     FOR UPDATE OF m SKIP LOCKED`;

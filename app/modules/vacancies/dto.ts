@@ -20,6 +20,7 @@ export function toVacancyDto(row: VacancyRow) {
     requiresDrivingLicence: row.requiresDrivingLicence,
     languages: row.languages,
     acceptsUpskilling: row.acceptsUpskilling,
+    showNearMisses: row.showNearMisses,
     requiredSkillIds: skills.filter((s) => s.requirement === "REQUIRED").map((s) => s.id),
     niceToHaveSkillIds: skills.filter((s) => s.requirement === "NICE_TO_HAVE").map((s) => s.id),
     skills,

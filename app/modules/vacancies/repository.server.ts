@@ -23,6 +23,7 @@ export const vacancySelect = {
   requiresDrivingLicence: true,
   languages: true,
   acceptsUpskilling: true,
+  showNearMisses: true,
   createdAt: true,
   updatedAt: true,
   closedAt: true,

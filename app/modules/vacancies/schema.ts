@@ -16,6 +16,8 @@ const fields = {
   requiresDrivingLicence: z.boolean(),
   languages: languageCodes(),
   acceptsUpskilling: z.boolean(),
+  /** Show candidates who miss a little (at most max(1, 20 %) of the required skills) with no course for it. */
+  showNearMisses: z.boolean(),
   requiredSkillIds: idList().refine((ids) => ids.length > 0, "At least one required skill"),
   niceToHaveSkillIds: idList(),
 };
@@ -48,6 +50,7 @@ export const VacancyCreateSchema = z
     requiresDrivingLicence: fields.requiresDrivingLicence.optional(),
     languages: fields.languages.optional(),
     acceptsUpskilling: fields.acceptsUpskilling.optional(),
+    showNearMisses: fields.showNearMisses.optional(),
     niceToHaveSkillIds: fields.niceToHaveSkillIds.optional(),
   })
   .superRefine(refineOverlap);

@@ -72,6 +72,7 @@ export async function createVacancy(db: Db, actor: VacancyActor, input: VacancyC
         requiresDrivingLicence: input.requiresDrivingLicence,
         languages: input.languages ?? [],
         acceptsUpskilling: input.acceptsUpskilling,
+        showNearMisses: input.showNearMisses,
       },
       { required: input.requiredSkillIds, niceToHave: input.niceToHaveSkillIds ?? [] },
     );

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Vacancy" ADD COLUMN     "showNearMisses" BOOLEAN NOT NULL DEFAULT true;
