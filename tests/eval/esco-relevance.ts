@@ -45,6 +45,11 @@
 //   order; unmatched candidates gain nothing), ideal = the pool's grades sorted.
 // - recall: relevant candidates among all the matches the engine returns (up
 //   to its cap) / relevant candidates in the pool.
+// - recall within the near-miss rule: the same, over the relevant candidates
+//   who miss at most max(1, 20 %) of the vacancy's required skills (by exact
+//   id): those the model promises to show even with no course for the gap.
+//   Relevant candidates missing more are shown only when courses close enough
+//   of the gap or related skills stand in; both figures are reported.
 // - unrelated in the top 10: share of the engine's first (up to) 10 matches
 //   sampled from unrelated occupations; vacancies without matches are left out.
 // - overlapping paths: of all matches whose explanation.upskilling has ≥ 2
@@ -86,6 +91,8 @@ export interface EscoPoolResult {
   kinds: Record<string, number>;
   ndcg10: number;
   recall: number;
+  /** Recall over the relevant candidates who miss at most max(1, 20 %) of the required skills. */
+  recallNearMissRule: number;
   /** Null when the engine returned no match. */
   unrelatedTop10: number | null;
   multiCoursePaths: number;
@@ -102,6 +109,7 @@ export interface EscoSummary {
   vacancies: number;
   ndcg10: number;
   recall: number;
+  recallNearMissRule: number;
   unrelatedTop10: number;
   overlappingPaths: number;
   multiCoursePaths: number;
@@ -314,6 +322,11 @@ function measure(pool: EscoPool, matches: readonly EngineMatch[]): Omit<EscoPool
     kinds,
     ndcg10: ndcgAt(TOP_K, ranked.map((c) => c.relevance), pool.candidates.map((c) => c.relevance)),
     recall: relevant.length === 0 ? 1 : relevant.filter((c) => matched.has(c.id)).length / relevant.length,
+    recallNearMissRule: (() => {
+      const required = pool.requiredSkillIds.length;
+      const promised = relevant.filter((c) => required - c.requiredHeld <= Math.max(1, Math.floor(0.2 * required)));
+      return promised.length === 0 ? 1 : promised.filter((c) => matched.has(c.id)).length / promised.length;
+    })(),
     unrelatedTop10: top.length === 0 ? null : top.filter((c) => c.origin === "unrelated").length / top.length,
     multiCoursePaths: multi.length,
     overlappingPaths: multi.filter((m) => pathOverlaps(m.explanation.upskilling)).length,
@@ -329,6 +342,7 @@ export function summariseEsco(results: readonly EscoPoolResult[]): EscoSummary {
     vacancies: results.length,
     ndcg10: mean(results.map((r) => r.ndcg10)),
     recall: mean(results.map((r) => r.recall)),
+    recallNearMissRule: mean(results.map((r) => r.recallNearMissRule)),
     unrelatedTop10: mean(results.flatMap((r) => (r.unrelatedTop10 === null ? [] : [r.unrelatedTop10]))),
     overlappingPaths: multiCoursePaths === 0 ? 0 : overlappingPathCount / multiCoursePaths,
     multiCoursePaths,
@@ -355,6 +369,7 @@ export function describeSummary(s: EscoSummary): string[] {
   return [
     `${s.vacancies} ESCO vacancies; pools cleaned up: ${s.allCleanedUp ? "all" : "NOT ALL"}`,
     `recall: ${s.recall.toFixed(3)}`,
+    `recall within the near-miss rule (relevant, missing at most max(1, 20 %) of the required skills): ${s.recallNearMissRule.toFixed(3)}`,
     `unrelated in top 10: ${s.unrelatedTop10.toFixed(3)}`,
     `overlapping paths: ${s.overlappingPaths.toFixed(3)} (${s.overlappingPathCount} of ${s.multiCoursePaths} multi-course paths)`,
     `matches per vacancy: ${s.matchesPerVacancy.toFixed(1)}`,

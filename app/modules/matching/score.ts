@@ -134,10 +134,11 @@ export function assessCandidate(ctx: VacancyContext, candidate: CandidateForMatc
     if (found) {
       kind = "UPSKILLING";
       path = found;
-    } else if (vacancy.showNearMisses !== false && requiredMet > 0 && missing.length <= nearMissAllowance(required.length)) {
-      kind = "NEAR_MISS";
     } else {
-      return { excluded: "missing-skills-without-course" };
+      const nearMiss = vacancy.showNearMisses !== false && requiredMet > 0 ? nearMissPath(ctx, candidate, missing, taken) : null;
+      if (!nearMiss) return { excluded: "missing-skills-without-course" };
+      kind = "NEAR_MISS";
+      path = nearMiss;
     }
   }
 
@@ -161,6 +162,22 @@ export function assessCandidate(ctx: VacancyContext, candidate: CandidateForMatc
           : SCORE_BANDS.UPSKILLING;
   const score = Math.round((band.base + band.span * clamp01(quality)) * 100) / 100;
   return { candidate, kind, score, distance, required, nice, missing, path, fit, readyBy };
+}
+
+/**
+ * For a candidate with no path to every missing skill: the path to those that
+ * can be taught, when what is left (the gap no course closes in time) is within
+ * the near-miss allowance; null when the gap is larger. The courses are shown,
+ * so that a consultant sees what would close most of the gap.
+ */
+function nearMissPath(ctx: VacancyContext, candidate: CandidateForMatching, missing: readonly string[], taken: SeatsTaken | undefined): UpskillingStep[] | null {
+  const allowance = nearMissAllowance(ctx.vacancy.requiredSkillIds.length);
+  const teachable = missing.filter((s) => ctx.offerings.teaches(s));
+  const partial = teachable.length > 0 ? (ctx.offerings.pathFor(teachable, candidate, taken) ?? []) : [];
+  const covered = new Set(partial.flatMap((step) => step.teaches));
+  const gap = missing.filter((s) => !covered.has(s));
+  if (gap.length > allowance) return null;
+  return partial;
 }
 
 /**
@@ -192,7 +209,7 @@ export function allocateSeats(ctx: VacancyContext, ranked: readonly Assessment[]
   const out: Assessment[] = [];
   for (const a of ranked) {
     let current: Assessment | null = a;
-    if (a.kind === "UPSKILLING" && a.path.some((step) => step.offering.seatsLeft - (taken.get(step.offering.id) ?? 0) <= 0)) {
+    if (a.path.some((step) => step.offering.seatsLeft - (taken.get(step.offering.id) ?? 0) <= 0)) {
       const again = assessCandidate(ctx, a.candidate, taken);
       current = "excluded" in again ? null : again;
     }
