@@ -10,7 +10,8 @@ import { CandidateForm } from "~/components/consultant/CandidateForm";
 import { ErrorSummary, SelectField, TextField } from "~/components/form";
 import { listAuditEvents } from "~/modules/audit/read.server";
 import { getCandidate, recordConsent, updateCandidate, withdrawConsent } from "~/modules/candidates/service.server";
-import { formErrorsOf, toUpdateInput } from "~/modules/consultant/candidate-form.server";
+import { formErrorsOf, resolveExperienceQueries, toUpdateInput } from "~/modules/consultant/candidate-form.server";
+import { bestOccupation } from "~/modules/taxonomy/suggest.server";
 import {
   CONSENT_CHANNEL_CHOICES,
   CONSENT_PURPOSE_CHOICES,
@@ -69,8 +70,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: CandidateFormSchema });
     const options = async () => skillOptions(db, formData.getAll("skillIds").map(String), await getLanguage(request));
     if (submission.status !== "success") return data({ intent, result: submission.reply(), skillOptions: await options() }, { status: 400 });
+    const resolved = await resolveExperienceQueries(submission.value, async (q) => bestOccupation(db, q, await getLanguage(request)));
+    if (Object.keys(resolved.errors).length) {
+      return data({ intent, result: submission.reply({ fieldErrors: resolved.errors }), skillOptions: await options() }, { status: 400 });
+    }
     try {
-      await or404(() => updateCandidate(db, reasoned, id, toUpdateInput(submission.value)));
+      await or404(() => updateCandidate(db, reasoned, id, toUpdateInput(resolved.value)));
     } catch (error) {
       const fieldErrors = formErrorsOf(error);
       if (!fieldErrors) throw error;
@@ -336,6 +341,7 @@ export default function CandidateProfile() {
             desiredHoursPerWeek: candidate.desiredHoursPerWeek,
             status: candidate.status,
             skills: candidate.skills.map((s) => ({ id: s.id, ...shownLabel(s, language) })),
+            experience: candidate.occupations.map((o) => ({ occupation: { id: o.occupationId, ...shownLabel(o, language) }, years: o.years })),
           }}
         />
       </section>

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
 import { CandidateForm } from "~/components/consultant/CandidateForm";
 import { createCandidate } from "~/modules/candidates/service.server";
-import { formErrorsOf, toCreateInput } from "~/modules/consultant/candidate-form.server";
+import { formErrorsOf, resolveExperienceQueries, toCreateInput } from "~/modules/consultant/candidate-form.server";
+import { bestOccupation } from "~/modules/taxonomy/suggest.server";
 import { CandidateFormSchema } from "~/modules/consultant/schema";
 import { skillOptions } from "~/modules/taxonomy/skill-options.server";
 import { requireRole } from "~/utils/auth.server";
@@ -30,11 +31,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply(), skillOptions: await options() }, { status: 400 });
   }
+  const resolved = await resolveExperienceQueries(submission.value, (q) => bestOccupation(getDb(), q, language));
+  if (Object.keys(resolved.errors).length) {
+    return data({ result: submission.reply({ fieldErrors: resolved.errors }), skillOptions: await options() }, { status: 400 });
+  }
   try {
     const candidate = await createCandidate(
       getDb(),
       { organisationId: user.organisation.id, userId: user.id, reason: "consultant created profile" },
-      toCreateInput(submission.value, user.id),
+      toCreateInput(resolved.value, user.id),
     );
     return redirect(`/jobcenter/kandidater/${candidate.id}?saved=created`);
   } catch (error) {

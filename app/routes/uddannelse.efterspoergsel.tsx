@@ -30,7 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     courses,
-    untaught: untaught.map((s) => ({ skillId: s.skillId, ...shownLabel(s, language), vacancies: s.vacancies })),
+    // Most wanted first; equal counts in the reader's alphabetical order (the query sorts by the English label).
+    untaught: untaught
+      .map((s) => ({ skillId: s.skillId, ...shownLabel(s, language), vacancies: s.vacancies }))
+      .sort((a, b) => b.vacancies - a.vacancies || a.label.localeCompare(b.label, language)),
   };
 }
 

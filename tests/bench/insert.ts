@@ -26,6 +26,11 @@ export async function insertTaxonomy(client: pg.ClientBase, tax: Taxonomy): Prom
      SELECT o, s, r::"SkillRelation" FROM unnest($1::text[], $2::text[], $3::text[]) AS t(o, s, r) ON CONFLICT DO NOTHING`,
     [links.map((l) => l[0]), links.map((l) => l[1]), links.map((l) => l[2])],
   );
+  await client.query(
+    `INSERT INTO "SkillRelatedness" ("skillId", "relatedSkillId", "strength", "source")
+     SELECT s, r, w, 'co-occurrence' FROM unnest($1::text[], $2::text[], $3::float8[]) AS t(s, r, w) ON CONFLICT DO NOTHING`,
+    [col(tax.related, (x) => x.skillId), col(tax.related, (x) => x.relatedSkillId), col(tax.related, (x) => x.strength)],
+  );
 }
 
 export async function insertOrganisations(client: pg.ClientBase, orgs: OrgRow[]): Promise<void> {
@@ -60,6 +65,10 @@ export async function insertCandidates(client: pg.ClientBase, batch: CandidateBa
     col(batch.skills, (s) => s.owner),
     col(batch.skills, (s) => s.skillId),
   ]);
+  await client.query(
+    `INSERT INTO "CandidateOccupation" ("candidateId", "occupationId", "years") SELECT * FROM unnest($1::text[], $2::text[], $3::int[])`,
+    [col(batch.experience, (e) => e.owner), col(batch.experience, (e) => e.occupationId), col(batch.experience, (e) => e.years)],
+  );
   await client.query(
     `INSERT INTO "Consent" ("id", "candidateId", "purpose", "channel") SELECT id, cid, 'MATCHING', 'DIGITAL' FROM unnest($1::text[], $2::text[]) AS t(id, cid)`,
     [col(batch.consents, (s) => s.id), col(batch.consents, (s) => s.candidateId)],

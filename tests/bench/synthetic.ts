@@ -35,6 +35,8 @@ const DEFAULT_POPULATION_K = 40;
 
 export interface Taxonomy {
   skills: { id: string; key: string; label: string; family: number | null }[];
+  /** Skill relatedness as the taxonomy import derives it (ADR 022): a few related skills per skill, inside its family. */
+  related: { skillId: string; relatedSkillId: string; strength: number }[];
   occupations: { id: string; label: string; essential: string[]; optional: string[] }[];
   occupationPicker: WeightedPicker<Taxonomy["occupations"][number]>;
 }
@@ -69,7 +71,17 @@ export function buildTaxonomy(config: BenchConfig): Taxonomy {
   // Popularity rank is shuffled so that big occupations are spread over the families.
   const ranks = rng.sample(occupations.map((_, i) => i), occupations.length);
   const occupationPicker = new WeightedPicker(occupations, (_, i) => 1 / (ranks[i] + 1) ** 0.8);
-  return { skills, occupations, occupationPicker };
+  // A stream of its own, so that adding relatedness changed none of the other rows.
+  const relatedRng = new Rng(config.seed, "relatedness");
+  const related: Taxonomy["related"] = [];
+  for (const s of skills) {
+    if (s.family === null) continue;
+    const others = byFamily.get(s.family)!.filter((id) => id !== s.id);
+    for (const r of relatedRng.sample(others, relatedRng.int(2, 5))) {
+      related.push({ skillId: s.id, relatedSkillId: r, strength: Math.round((0.35 + relatedRng.next() * 0.55) * 1000) / 1000 });
+    }
+  }
+  return { skills, related, occupations, occupationPicker };
 }
 
 /** Picks a place the way people are spread: municipality by population, then one of its postal codes. */
@@ -136,6 +148,8 @@ export interface CandidateBatch {
     hasDrivingLicence: boolean; languages: string;
   }[];
   skills: { owner: string; skillId: string }[];
+  /** Occupations worked in, with years (CandidateOccupation). */
+  experience: { owner: string; occupationId: string; years: number }[];
   consents: { id: string; candidateId: string }[];
 }
 
@@ -150,8 +164,9 @@ const RADII = new WeightedPicker(
 /** Candidates in batches, so 100,000 of them never sit in memory at once. One PRNG stream: batching does not change the rows. */
 export function* candidateBatches(config: BenchConfig, tax: Taxonomy, places: ReturnType<typeof placePicker>, batchSize: number): Generator<CandidateBatch> {
   const rng = new Rng(config.seed, "candidates");
+  const experienceRng = new Rng(config.seed, "experience");
   for (let start = 0; start < config.candidates; start += batchSize) {
-    const batch: CandidateBatch = { candidates: [], skills: [], consents: [] };
+    const batch: CandidateBatch = { candidates: [], skills: [], experience: [], consents: [] };
     for (let i = start; i < Math.min(config.candidates, start + batchSize); i++) {
       const id = `bca_${pad(i + 1)}`;
       const place = places.pick(rng);
@@ -180,6 +195,8 @@ export function* candidateBatches(config: BenchConfig, tax: Taxonomy, places: Re
         languages: rng.chance(0.85) ? "da" : "en",
       });
       for (const skillId of held) batch.skills.push({ owner: id, skillId });
+      // Most have their experience recorded (a stream of its own: the other rows stay as they were).
+      if (experienceRng.chance(0.7)) batch.experience.push({ owner: id, occupationId: occupation.id, years: experienceRng.int(0, 15) });
       if (status === "ACTIVE" && rng.chance(0.95)) batch.consents.push({ id: `bcs_${pad(i + 1)}`, candidateId: id });
     }
     yield batch;

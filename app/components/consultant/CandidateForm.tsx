@@ -1,12 +1,12 @@
 // The candidate form, for creating and for editing: DKFDS fields bound to the
 // one schema (CandidateFormSchema), the skill picker, languages as checkboxes.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, ErrorSummary, SelectField, TextField, useErrorText } from "~/components/form";
-import { SkillPicker, type PickerOption } from "~/components/pickers";
-import { CANDIDATE_STATUS_CHOICES, CandidateFormSchema, LANGUAGE_CHOICES } from "~/modules/consultant/schema";
+import { OccupationPicker, SkillPicker, type PickerOption } from "~/components/pickers";
+import { CANDIDATE_STATUS_CHOICES, CandidateFormSchema, EXPERIENCE_ROWS, LANGUAGE_CHOICES, type CandidateFormValue } from "~/modules/consultant/schema";
 
 export interface CandidateFormDefaults {
   firstName: string;
@@ -21,6 +21,7 @@ export interface CandidateFormDefaults {
   desiredHoursPerWeek: number | null;
   status: string;
   skills: PickerOption[];
+  experience: { occupation: PickerOption; years: number }[];
 }
 
 export function CandidateForm({
@@ -59,6 +60,7 @@ export function CandidateForm({
           languages: defaults.languages,
           desiredHoursPerWeek: defaults.desiredHoursPerWeek === null ? "" : String(defaults.desiredHoursPerWeek),
           status: defaults.status,
+          experience: defaults.experience.map((e) => ({ occupationId: e.occupation.id, years: String(e.years) })),
         }
       : { commuteRadiusKm: "25", status: "ACTIVE", languages: ["da"] },
   });
@@ -139,6 +141,7 @@ export function CandidateForm({
           defaultValue={skills}
           error={errorText(fields.skillIds.errors)}
         />
+        <ExperienceRows fields={fields.experience} defaults={defaults?.experience ?? []} />
         {mode === "edit" ? (
           <SelectField
             field={fields.status}
@@ -151,5 +154,64 @@ export function CandidateForm({
         {busy ? t("forms.working") : mode === "create" ? t("consultant.candidateForm.submitCreate") : t("consultant.candidateForm.submitSave")}
       </button>
     </Form>
+  );
+}
+
+/**
+ * The occupations the candidate has worked in: EXPERIENCE_ROWS rows of an
+ * occupation picker and years. Empty rows are ignored; without JavaScript the
+ * typed text is sent and the server picks the best match (candidate-form.server.ts).
+ */
+function ExperienceRows({ fields, defaults }: { fields: FieldMetadata<CandidateFormValue["experience"]>; defaults: CandidateFormDefaults["experience"] }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const rows = fields.getFieldList();
+  return (
+    <fieldset aria-describedby={`${fields.id}-hint`}>
+      <legend className="h4">{t("consultant.candidateForm.experienceHeading")}</legend>
+      <p className="form-hint" id={`${fields.id}-hint`}>
+        {t("consultant.candidateForm.experienceHint")}
+      </p>
+      {fields.errors ? <p className="form-error-message">{errorText(fields.errors)}</p> : null}
+      {Array.from({ length: EXPERIENCE_ROWS }, (_, i) => {
+        const row = rows[i]?.getFieldset();
+        const base = `${fields.name}[${i}]`;
+        const id = `${fields.id}-${i}`;
+        const yearsError = row?.years.errors;
+        return (
+          <div className="experience-row" key={i}>
+            <OccupationPicker
+              id={`${id}-occupation`}
+              name={`${base}.occupationId`}
+              queryName={`${base}.occupationQuery`}
+              label={t("consultant.candidateForm.experienceOccupation", { number: i + 1 })}
+              defaultValue={defaults[i]?.occupation ?? null}
+              error={errorText(row?.occupationQuery.errors ?? row?.occupationId.errors)}
+            />
+            <div className={`form-group${yearsError ? " form-error" : ""}`}>
+              <label className="form-label" htmlFor={`${id}-years`}>
+                {t("consultant.candidateForm.experienceYears")}
+              </label>
+              {yearsError ? (
+                <span className="form-error-message" id={`${id}-years-error`}>
+                  {errorText(yearsError)}
+                </span>
+              ) : null}
+              <input
+                className="form-input input-width-xs"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={60}
+                id={`${id}-years`}
+                name={`${base}.years`}
+                defaultValue={defaults[i] ? String(defaults[i].years) : ""}
+                aria-describedby={yearsError ? `${id}-years-error` : undefined}
+              />
+            </div>
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }

@@ -24,8 +24,40 @@ export function toUpdateInput(value: CandidateFormValue): CandidateUpdateInput &
     languages: [...new Set(value.languages)],
     desiredHoursPerWeek: value.desiredHoursPerWeek ?? null,
     skillIds: [...new Set(value.skillIds)],
+    occupations: experienceOf(value),
     status: value.status,
   };
+}
+
+/** The rows that name an occupation, once each (the first row wins). */
+function experienceOf(value: CandidateFormValue): { occupationId: string; years: number }[] {
+  const seen = new Set<string>();
+  return value.experience.flatMap((row) => {
+    if (!row.occupationId || seen.has(row.occupationId)) return [];
+    seen.add(row.occupationId);
+    return [{ occupationId: row.occupationId, years: row.years ?? 0 }];
+  });
+}
+
+/**
+ * Without JavaScript the occupation pickers submit the typed text only: each
+ * such row gets the best suggestion the picker itself would have offered, or a
+ * field error naming the row when nothing matches.
+ */
+export async function resolveExperienceQueries(
+  value: CandidateFormValue,
+  find: (query: string) => Promise<{ id: string } | null>,
+): Promise<{ value: CandidateFormValue; errors: Record<string, string[]> }> {
+  const errors: Record<string, string[]> = {};
+  const experience = await Promise.all(
+    value.experience.map(async (row, index) => {
+      if (row.occupationId || !row.occupationQuery) return row;
+      const found = await find(row.occupationQuery);
+      if (!found) errors[`experience[${index}].occupationQuery`] = [key("consultant.candidateForm.errors.unknownOccupation")];
+      return found ? { ...row, occupationId: found.id } : row;
+    }),
+  );
+  return { value: { ...value, experience }, errors };
 }
 
 const key = (k: ParseKeys) => k;
@@ -37,6 +69,7 @@ export function formErrorsOf(error: unknown): Record<string, string[]> | null {
   for (const field of Object.keys(error.fields)) {
     if (field === "postalCode") out.postalCode = [key("forms.unknownPostalCode")];
     else if (field.startsWith("skillIds")) out.skillIds = [key("consultant.candidateForm.errors.unknownSkill")];
+    else if (field.startsWith("occupations")) out.experience = [key("consultant.candidateForm.errors.unknownOccupation")];
     else if (field === "consultantId") out[""] = [key("consultant.candidateForm.errors.unknownConsultant")];
     else out[""] = [key("consultant.candidateForm.errors.invalid")];
   }

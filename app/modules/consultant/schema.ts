@@ -9,6 +9,9 @@ import { NUL_MESSAGE, entityId, noNul } from "~/modules/api/fields";
 const m = (key: ParseKeys) => key;
 const id = () => entityId();
 
+/** How many occupations the candidate form records (the API takes up to 10). */
+export const EXPERIENCE_ROWS = 3;
+
 export const LANGUAGE_CHOICES = ["da", "en", "de", "sv", "no", "pl", "uk", "ro", "ar", "tr", "so", "fr", "es"] as const;
 export const CANDIDATE_STATUS_CHOICES = ["ACTIVE", "INACTIVE", "EMPLOYED"] as const;
 export const AVAILABILITY_BUCKETS = ["now", "30", "90"] as const;
@@ -53,6 +56,23 @@ export const CandidateFormSchema = z.object({
     .max(80, { error: m("consultant.candidateForm.errors.hours") })
     .optional(),
   skillIds: z.array(id()).max(100, { error: m("consultant.candidateForm.errors.tooManySkills") }).default([]),
+  /** Up to EXPERIENCE_ROWS occupations with years; a row without an occupation is ignored. */
+  experience: z
+    .array(
+      z.object({
+        occupationId: id().optional(),
+        /** What was typed without JavaScript; the server looks the occupation up. */
+        occupationQuery: z.string().trim().max(100, { error: m("forms.tooLong") }).refine(noNul, { error: NUL_MESSAGE }).optional(),
+        years: z
+          .number({ error: m("forms.invalidNumber") })
+          .int({ error: m("consultant.candidateForm.errors.years") })
+          .min(0, { error: m("consultant.candidateForm.errors.years") })
+          .max(60, { error: m("consultant.candidateForm.errors.years") })
+          .optional(),
+      }),
+    )
+    .max(EXPERIENCE_ROWS)
+    .default([]),
   status: z.enum(CANDIDATE_STATUS_CHOICES, { error: m("forms.required") }).default("ACTIVE"),
 });
 export type CandidateFormValue = z.output<typeof CandidateFormSchema>;

@@ -1,7 +1,7 @@
 // The pickers' suggestions (/soeg/kompetencer, /soeg/stillingsbetegnelser): the
 // query string read once here, so both endpoints accept the same parameters.
 import { isLanguage, type Language } from "~/i18n/config";
-import { getDb } from "~/utils/db.server";
+import { getDb, type Db } from "~/utils/db.server";
 import { getSearchClient } from "../../../search/client";
 import { searchTaxonomy, type TaxonomyKind, type TaxonomyOption } from "../../../search/queries/taxonomy";
 
@@ -16,4 +16,10 @@ export async function suggest(kind: TaxonomyKind, params: URLSearchParams, reade
     Number.isFinite(limit) ? limit : 10,
   );
   return options;
+}
+
+/** The best suggestion for what someone typed without JavaScript, as the occupation picker would offer it first. */
+export async function bestOccupation(db: Db, query: string, language: Language): Promise<TaxonomyOption | null> {
+  const { options } = await searchTaxonomy({ db, search: getSearchClient }, "occupations", query, language, 1);
+  return options[0] ?? null;
 }
