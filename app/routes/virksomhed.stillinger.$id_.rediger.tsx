@@ -47,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       requiresDrivingLicence: vacancy.requiresDrivingLicence,
       languages: vacancy.languages,
       acceptsUpskilling: vacancy.acceptsUpskilling,
+      showNearMisses: vacancy.showNearMisses,
     },
   };
 }

@@ -42,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           positions: "1",
           languages: ["da"],
           acceptsUpskilling: true,
+          showNearMisses: true,
         },
       };
     }

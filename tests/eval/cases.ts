@@ -353,11 +353,21 @@ export const EVAL_CASES: EvalCase[] = [
     expect: { order: [["newcomer"]], upskilling: { newcomer: ["combined"] } },
   },
   {
-    name: "only one of two missing skills has a course: no match",
-    vacancy: V(["warehouse operations", "operate forklift", "stock control"]),
+    name: "only one of two missing skills has a course: no upskilling match",
+    vacancy: V(["warehouse operations", "operate forklift", "stock control"], { showNearMisses: false }),
     candidates: { partial: { skills: ["warehouse operations"], at: "aarhusN" } },
     offerings: { forklift: { skills: ["operate forklift"], at: "aarhus", startsInDays: 5, endsInDays: 9 } },
     expect: { excluded: ["partial"] },
+  },
+  {
+    name: "a course for one of two missing skills makes a near miss when the rest is within the allowance",
+    vacancy: V(["warehouse operations", "operate forklift", "stock control", "customer service", "first aid"]),
+    candidates: {
+      partial: { skills: ["warehouse operations", "customer service", "first aid"], at: "aarhusN" },
+      noCourse: { skills: ["warehouse operations", "customer service"], at: "aarhusN" },
+    },
+    offerings: { forklift: { skills: ["operate forklift"], at: "aarhus", startsInDays: 5, endsInDays: 9 } },
+    expect: { order: [["partial"]], nearMiss: ["partial"], excluded: ["noCourse"] },
   },
   {
     name: "upskilling match ranks below every full match",

@@ -20,6 +20,7 @@ export interface VacancyFormDefaults {
   requiresDrivingLicence?: boolean;
   languages?: string[];
   acceptsUpskilling?: boolean;
+  showNearMisses?: boolean;
 }
 
 export interface VacancyFormProps {
@@ -45,6 +46,7 @@ export function VacancyForm({ lastResult, defaultValue, occupation, required, ni
       ...defaultValue,
       requiresDrivingLicence: defaultValue.requiresDrivingLicence ? "on" : undefined,
       acceptsUpskilling: defaultValue.acceptsUpskilling ? "on" : undefined,
+      showNearMisses: defaultValue.showNearMisses ? "on" : undefined,
     },
     constraint: getZodConstraint(VacancyFormSchema),
     shouldValidate: "onBlur",
@@ -165,6 +167,7 @@ export function VacancyForm({ lastResult, defaultValue, occupation, required, ni
           </fieldset>
         </div>
         <SingleCheckbox field={fields.acceptsUpskilling} label={t("company.vacancyForm.acceptsUpskilling")} hint={t("company.vacancyForm.acceptsUpskillingHint")} />
+        <SingleCheckbox field={fields.showNearMisses} label={t("company.vacancyForm.showNearMisses")} hint={t("company.vacancyForm.showNearMissesHint")} />
       </fieldset>
 
       <div className="button-row">

@@ -89,6 +89,8 @@ export const company = {
     languages: "Sprog, medarbejderen skal kunne",
     acceptsUpskilling: "Vi tager gerne en kandidat, der først skal have et kort kursus",
     acceptsUpskillingHint: "Så viser vi også kandidater, der mangler en kompetence, som et kursus kan give dem inden start.",
+    showNearMisses: "Vis også kandidater, der mangler lidt",
+    showNearMissesHint: "Kandidater, der mangler højst hvert femte krav (mindst ét), og som intet kursus når at give dem. De står nederst, med det, de mangler.",
     errors: {
       titleRequired: "Skriv en titel på stillingen",
       requiredSkills: "Vælg mindst én kompetence, som stillingen kræver",

@@ -89,6 +89,8 @@ export const company = {
     languages: "Languages the employee must speak",
     acceptsUpskilling: "We welcome a candidate who first needs a short course",
     acceptsUpskillingHint: "We then also show candidates who miss a skill that a course can give them before the start.",
+    showNearMisses: "Also show candidates who miss a little",
+    showNearMissesHint: "Candidates who miss at most one in five requirements (at least one) that no course can give them in time. They are listed last, with what they miss.",
     errors: {
       titleRequired: "Enter a title for the vacancy",
       requiredSkills: "Choose at least one skill the job requires",

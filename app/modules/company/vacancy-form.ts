@@ -46,6 +46,7 @@ export const VacancyFormSchema = z.object({
   requiresDrivingLicence: z.boolean().default(false),
   languages: z.array(z.enum(VACANCY_LANGUAGES)).default([]),
   acceptsUpskilling: z.boolean().default(false),
+  showNearMisses: z.boolean().default(false),
 });
 
 export type VacancyFormValue = z.output<typeof VacancyFormSchema>;
@@ -68,6 +69,7 @@ export function toVacancyInput(value: VacancyFormValue): VacancyCreateInput {
     requiresDrivingLicence: value.requiresDrivingLicence,
     languages: [...new Set(value.languages)],
     acceptsUpskilling: value.acceptsUpskilling,
+    showNearMisses: value.showNearMisses,
     requiredSkillIds: required,
     niceToHaveSkillIds: [...new Set(value.niceToHaveSkillIds)].filter((skillId) => !requiredSet.has(skillId)),
   };

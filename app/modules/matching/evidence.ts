@@ -77,35 +77,72 @@ export interface OccupationFit {
 }
 
 /**
+ * An occupation's ESCO profile, indexed the other way round for speed: by each
+ * skill a candidate might hold, the profile skills it is evidence for (itself,
+ * and those it is related to) with their weight (essential 2, optional 1) and
+ * credit. Built once per vacancy; a candidate's coverage then costs a pass over
+ * their own handful of skills instead of over the whole profile.
+ */
+export class ProfileIndex {
+  private readonly byHeld = new Map<string, { profileSkill: string; weight: number; credit: number }[]>();
+  private readonly whole: number;
+
+  constructor(readonly profile: OccupationProfile, knowledge: TaxonomyKnowledge) {
+    const add = (held: string, profileSkill: string, weight: number, credit: number) => {
+      const list = this.byHeld.get(held);
+      if (list) list.push({ profileSkill, weight, credit });
+      else this.byHeld.set(held, [{ profileSkill, weight, credit }]);
+    };
+    const index = (skills: readonly string[], weight: number) => {
+      for (const s of skills) {
+        add(s, s, weight, 1);
+        for (const r of knowledge.related.get(s) ?? []) {
+          if (r.strength < MIN_RELATED_STRENGTH) break;
+          add(r.relatedSkillId, s, weight, RELATED_CREDIT * r.strength);
+        }
+      }
+    };
+    index(profile.essentialSkillIds, 2);
+    index(profile.optionalSkillIds, 1);
+    this.whole = 2 * profile.essentialSkillIds.length + profile.optionalSkillIds.length;
+  }
+
+  /** 0–1: the share of the profile the candidate holds; each profile skill counts once, with its best evidence. */
+  coverage(held: readonly string[]): number {
+    if (this.whole === 0) return 0;
+    const best = new Map<string, { weight: number; credit: number }>();
+    for (const h of held) {
+      for (const e of this.byHeld.get(h) ?? []) {
+        const seen = best.get(e.profileSkill);
+        if (!seen || seen.credit < e.credit) best.set(e.profileSkill, e);
+      }
+    }
+    let part = 0;
+    for (const { weight, credit } of best.values()) part += weight * credit;
+    return part / this.whole;
+  }
+}
+
+/**
  * How well a candidate fits an occupation: the share of its ESCO profile they
  * hold (essential skills weigh twice optional ones, related skills count as in
  * credit()) and how long they have worked in it (or in a sibling occupation of
  * the same ISCO unit group, at half weight). Null when the vacancy names no
  * occupation or its profile is unknown.
  */
-export function occupationFit(
-  occupationId: string | null | undefined,
-  candidate: CandidateForMatching,
-  held: ReadonlySet<string>,
-  knowledge: TaxonomyKnowledge | null,
-): OccupationFit | null {
-  if (!occupationId || !knowledge) return null;
-  const profile = knowledge.occupations.get(occupationId);
-  if (!profile) return null;
-  const profileShare = profileCoverage(profile, held, knowledge);
-  const { years, sameOccupation, sibling } = experienceIn(profile, candidate, knowledge);
+export function occupationFit(index: ProfileIndex | null, candidate: CandidateForMatching, knowledge: TaxonomyKnowledge | null): OccupationFit | null {
+  if (!index || !knowledge) return null;
+  const profileShare = index.coverage(candidate.skillIds);
+  const { years, sameOccupation, sibling } = experienceIn(index.profile, candidate, knowledge);
   const seniority = Math.min(1, (1 + years) / (1 + FULL_EXPERIENCE_YEARS));
   const experience = sameOccupation ? seniority : sibling ? SIBLING_EXPERIENCE_CREDIT * seniority : 0;
   return { profile: profileShare, years, sameOccupation, value: FIT_WEIGHTS.profile * profileShare + FIT_WEIGHTS.experience * experience };
 }
 
-function profileCoverage(profile: OccupationProfile, held: ReadonlySet<string>, knowledge: TaxonomyKnowledge): number {
-  const whole = 2 * profile.essentialSkillIds.length + profile.optionalSkillIds.length;
-  if (whole === 0) return 0;
-  let part = 0;
-  for (const s of profile.essentialSkillIds) part += 2 * credit(evidenceFor(s, held, knowledge));
-  for (const s of profile.optionalSkillIds) part += credit(evidenceFor(s, held, knowledge));
-  return part / whole;
+/** The profile index of a vacancy's occupation, or null when it names none the taxonomy knows. */
+export function profileIndexFor(occupationId: string | null | undefined, knowledge: TaxonomyKnowledge | null): ProfileIndex | null {
+  const profile = occupationId && knowledge ? knowledge.occupations.get(occupationId) : undefined;
+  return profile && knowledge ? new ProfileIndex(profile, knowledge) : null;
 }
 
 /** Years in the occupation itself; failing that, the most years in a sibling occupation. */

@@ -197,6 +197,20 @@ export async function loadCandidateForMatching(db: Db, candidateId: string): Pro
 }
 
 /**
+ * Taxonomy rows change only with a taxonomy import, while a nightly run asks
+ * for the same skills and occupations in 1,500 batches: they are kept in the
+ * worker process for a few minutes (a stale entry after an import costs at
+ * most that long with the previous relations).
+ */
+const TAXONOMY_CACHE_MS = 5 * 60_000;
+const relatedCache = new Map<string, { at: number; rows: RelatedSkill[] }>();
+const profileCache = new Map<string, { at: number; profile: OccupationProfile | null; siblings: OccupationProfile[] }>();
+
+function fresh<T extends { at: number }>(entry: T | undefined, now: number): T | undefined {
+  return entry && now - entry.at < TAXONOMY_CACHE_MS ? entry : undefined;
+}
+
+/**
  * What the taxonomy knows that matching these vacancies needs (ADR 023): for
  * every skill they ask for and every skill of their occupations' profiles, the
  * skills that count as related evidence; the profiles themselves; and the ISCO
@@ -204,36 +218,61 @@ export async function loadCandidateForMatching(db: Db, candidateId: string): Pro
  * in a sibling occupation). Taxonomy data: not tenant-scoped.
  */
 export async function loadTaxonomyKnowledge(db: Db, vacancies: readonly VacancyForMatching[]): Promise<TaxonomyKnowledge> {
+  const now = Date.now();
   const occupationIds = [...new Set(vacancies.flatMap((v) => (v.occupationId ? [v.occupationId] : [])))];
-  const profileRows = occupationIds.length
-    ? await db.occupation.findMany({
-        where: { id: { in: occupationIds } },
-        select: { id: true, iscoCode: true, skills: { select: { skillId: true, relation: true }, orderBy: { skillId: "asc" } } },
-      })
-    : [];
-  const groups = [...new Set(profileRows.flatMap((o) => (o.iscoCode ? [o.iscoCode] : [])))];
-  const siblings = groups.length
-    ? await db.occupation.findMany({ where: { iscoCode: { in: groups } }, select: { id: true, iscoCode: true } })
-    : [];
-  const skillIds = new Set(vacancies.flatMap((v) => [...v.requiredSkillIds, ...v.niceSkillIds]));
-  for (const o of profileRows) for (const s of o.skills) skillIds.add(s.skillId);
-  const related = skillIds.size
-    ? await db.skillRelatedness.findMany({
-        where: { skillId: { in: [...skillIds] }, strength: { gte: MIN_RELATED_STRENGTH } },
-        select: { skillId: true, relatedSkillId: true, strength: true },
-      })
-    : [];
-  const occupations = new Map<string, OccupationProfile>();
-  for (const o of siblings) occupations.set(o.id, { id: o.id, iscoCode: o.iscoCode, essentialSkillIds: [], optionalSkillIds: [] });
-  for (const o of profileRows) {
-    occupations.set(o.id, {
-      id: o.id,
-      iscoCode: o.iscoCode,
-      essentialSkillIds: o.skills.filter((s) => s.relation === "ESSENTIAL").map((s) => s.skillId),
-      optionalSkillIds: o.skills.filter((s) => s.relation === "OPTIONAL").map((s) => s.skillId),
+  const missingOccupations = occupationIds.filter((id) => !fresh(profileCache.get(id), now));
+  if (missingOccupations.length) {
+    const rows = await db.occupation.findMany({
+      where: { id: { in: missingOccupations } },
+      select: { id: true, iscoCode: true, skills: { select: { skillId: true, relation: true }, orderBy: { skillId: "asc" } } },
     });
+    const groups = [...new Set(rows.flatMap((o) => (o.iscoCode ? [o.iscoCode] : [])))];
+    const siblings = groups.length ? await db.occupation.findMany({ where: { iscoCode: { in: groups } }, select: { id: true, iscoCode: true } }) : [];
+    for (const id of missingOccupations) {
+      const o = rows.find((r) => r.id === id);
+      const profile: OccupationProfile | null = o
+        ? {
+            id: o.id,
+            iscoCode: o.iscoCode,
+            essentialSkillIds: o.skills.filter((s) => s.relation === "ESSENTIAL").map((s) => s.skillId),
+            optionalSkillIds: o.skills.filter((s) => s.relation === "OPTIONAL").map((s) => s.skillId),
+          }
+        : null;
+      const group = o?.iscoCode ? siblings.filter((x) => x.iscoCode === o.iscoCode && x.id !== o.id) : [];
+      profileCache.set(id, { at: now, profile, siblings: group.map((x) => ({ id: x.id, iscoCode: x.iscoCode, essentialSkillIds: [], optionalSkillIds: [] })) });
+    }
   }
-  return { related: groupRelated(related), occupations };
+  const occupations = new Map<string, OccupationProfile>();
+  const skillIds = new Set(vacancies.flatMap((v) => [...v.requiredSkillIds, ...v.niceSkillIds]));
+  for (const id of occupationIds) {
+    const entry = profileCache.get(id);
+    if (!entry?.profile) continue;
+    for (const s of entry.siblings) if (!occupations.has(s.id)) occupations.set(s.id, s);
+    occupations.set(id, entry.profile);
+    for (const s of [...entry.profile.essentialSkillIds, ...entry.profile.optionalSkillIds]) skillIds.add(s);
+  }
+
+  const missingSkills = [...skillIds].filter((id) => !fresh(relatedCache.get(id), now));
+  if (missingSkills.length) {
+    const rows = await db.skillRelatedness.findMany({
+      where: { skillId: { in: missingSkills }, strength: { gte: MIN_RELATED_STRENGTH } },
+      select: { skillId: true, relatedSkillId: true, strength: true },
+    });
+    const bySkill = groupRelated(rows);
+    for (const id of missingSkills) relatedCache.set(id, { at: now, rows: bySkill.get(id) ?? [] });
+  }
+  const related = new Map<string, RelatedSkill[]>();
+  for (const id of skillIds) {
+    const rows = relatedCache.get(id)?.rows;
+    if (rows && rows.length) related.set(id, rows);
+  }
+  return { related, occupations };
+}
+
+/** Forgets cached taxonomy rows (tests that change relatedness between runs). */
+export function clearTaxonomyKnowledgeCache(): void {
+  relatedCache.clear();
+  profileCache.clear();
 }
 
 /** The skills a candidate's skills are related evidence for: what candidate-side matching must also look for in vacancies. */

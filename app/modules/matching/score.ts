@@ -2,7 +2,7 @@
 // reach, how a pair is decided and scored, and the explanation every score
 // carries. Pure functions: the workers, the API and the evaluation all call these.
 import { distanceKm } from "~/modules/geo/distance";
-import { credit, evidenceFor, occupationFit, type HeldEvidence, type OccupationFit } from "./evidence";
+import { credit, evidenceFor, occupationFit, profileIndexFor, type HeldEvidence, type OccupationFit, type ProfileIndex } from "./evidence";
 import { OfferingCatalogue, PATH_LIMITS, type SeatsTaken, type UpskillingStep } from "./upskilling";
 import type {
   CandidateForMatching,
@@ -73,6 +73,7 @@ export function nearMissAllowance(requiredCount: number): number {
  */
 export class VacancyContext {
   private catalogue: OfferingCatalogue | null = null;
+  private profileIndex: ProfileIndex | null | undefined = undefined;
 
   constructor(
     readonly vacancy: VacancyForMatching,
@@ -83,6 +84,12 @@ export class VacancyContext {
   /** Built on first use: full matches never need it. */
   get offerings(): OfferingCatalogue {
     return (this.catalogue ??= new OfferingCatalogue(this.vacancy, this.offeringList));
+  }
+
+  /** The vacancy occupation's profile, indexed once for all its candidates (null without one). */
+  get profile(): ProfileIndex | null {
+    if (this.profileIndex === undefined) this.profileIndex = profileIndexFor(this.vacancy.occupationId, this.knowledge);
+    return this.profileIndex;
   }
 }
 
@@ -143,7 +150,7 @@ export function assessCandidate(ctx: VacancyContext, candidate: CandidateForMatc
   }
 
   const readyBy = path.length > 0 ? laterOf(candidate.availableFrom, dayAfter(lastDay(path))) : candidate.availableFrom;
-  const fit = occupationFit(vacancy.occupationId, candidate, held, knowledge);
+  const fit = occupationFit(ctx.profile, candidate, knowledge);
   const learnable = new Set(path.flatMap((step) => step.teaches));
   const skillShare = skillFit(vacancy, required, nice, learnable);
   const proximity = candidate.commuteRadiusKm > 0 ? 1 - distance / candidate.commuteRadiusKm : 1;
