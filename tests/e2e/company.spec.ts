@@ -9,6 +9,9 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed/demo-users";
 import { expect, test } from "./fixtures";
 
 const DATABASE_URL = `${process.env.TEST_DATABASE_BASE_URL ?? "postgresql://postgres@127.0.0.1:5432"}/jobbro_e2e`;
+/** The e2e Meilisearch (tests/e2e/serve.ts). */
+const E2E_MEILI_URL = "http://127.0.0.1:7702";
+const E2E_MEILI_MASTER_KEY = "jobbro-e2e-master-key-0123456789";
 const shot = (name: string) => `tests/artifacts/screenshots/company-${name}.png`;
 const id = () => `e2e${randomBytes(8).toString("hex")}`;
 /**
@@ -21,7 +24,7 @@ const occupationLabel = `svejser ${randomBytes(3).toString("hex").replace(/[0-9]
 /**
  * The e2e seed has no taxonomy or geography: one occupation with its skills and
  * the workplace's postcode are added here. Their outbox rows let the worker put
- * the occupation into Meilisearch; until it has, the picker asks PostgreSQL.
+ * the occupation into Meilisearch, and the test waits for that (searchable()).
  */
 test.beforeAll(async () => {
   const client = new pg.Client({ connectionString: DATABASE_URL });
@@ -49,10 +52,25 @@ test.beforeAll(async () => {
       await client.query(`INSERT INTO "OutboxEvent" ("topic", "aggregateId") VALUES ('skill.changed', $1)`, [skillId]);
     }
     await client.query(`INSERT INTO "OutboxEvent" ("topic", "aggregateId") VALUES ('occupation.changed', $1)`, [occupationId]);
+    await searchable(occupationId);
   } finally {
     await client.end();
   }
 });
+
+/**
+ * Waits until the worker has put the occupation into Meilisearch. The test
+ * types the whole title at once, and the picker asks once: asked before the
+ * document is there, it would show what an earlier run left in the index.
+ */
+async function searchable(occupationId: string): Promise<void> {
+  await expect(async () => {
+    const res = await fetch(`${E2E_MEILI_URL}/indexes/e2e_occupations/documents/${occupationId}`, {
+      headers: { Authorization: `Bearer ${E2E_MEILI_MASTER_KEY}` },
+    });
+    expect(res.status).toBe(200);
+  }).toPass({ timeout: 30_000, intervals: [200, 500] });
+}
 
 async function logInAsCompany(page: Page) {
   const user = DEMO_USERS.find((u) => u.role === "company")!;
