@@ -15,6 +15,20 @@ import {
 } from "./services";
 
 let meili: RunningMeili | undefined;
+/**
+ * Held for the whole run: a shared advisory lock on this run's template, so
+ * that a concurrent run on other migrations (a branch, another checkout) does
+ * not drop the template while this run still copies it.
+ */
+let templateGuard: pg.Client | undefined;
+
+const templateLock = (name: string) => `hashtext('${TEMPLATE_PREFIX}lock:' || '${name.replace(/'/g, "")}')`;
+
+async function guardTemplate(name: string): Promise<void> {
+  templateGuard = new pg.Client({ connectionString: `${TEST_PG_BASE}/postgres` });
+  await templateGuard.connect();
+  await templateGuard.query(`SELECT pg_advisory_lock_shared(${templateLock(name)})`);
+}
 
 async function ensureTemplate(): Promise<void> {
   const name = testTemplateName();
@@ -36,9 +50,15 @@ async function ensureTemplate(): Promise<void> {
         await dropDatabase(url);
         throw new Error(`Migrating the test template failed:\n${migrate.stdout}\n${migrate.stderr}`);
       }
-      // Templates of older migrations are no longer needed.
+      // Templates of older migrations are no longer needed, unless a run that
+      // is still going holds one (guardTemplate): those are left for later.
       const old = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2", [`${TEMPLATE_PREFIX}%`, name]);
-      for (const row of old.rows as { datname: string }[]) await dropDatabase(testDatabaseUrl(row.datname)).catch(() => {});
+      for (const row of old.rows as { datname: string }[]) {
+        const free = await admin.query(`SELECT pg_try_advisory_lock(${templateLock(row.datname)}) AS ok`);
+        if (!(free.rows[0] as { ok: boolean }).ok) continue;
+        await dropDatabase(testDatabaseUrl(row.datname)).catch(() => {});
+        await admin.query(`SELECT pg_advisory_unlock(${templateLock(row.datname)})`);
+      }
     }
   } finally {
     await admin.query("SELECT pg_advisory_unlock(hashtext('jobbro_test_template'))").catch(() => {});
@@ -47,6 +67,7 @@ async function ensureTemplate(): Promise<void> {
 }
 
 export async function setup(): Promise<void> {
+  await guardTemplate(testTemplateName());
   await ensureTemplate();
   meili = await ensureMeili({
     url: TEST_MEILI_URL,
@@ -62,4 +83,5 @@ export async function teardown(): Promise<void> {
   // CI runs once and stops what it started.
   if (process.env.CI) await meili?.stop();
   else meili?.child?.unref();
+  await templateGuard?.end();
 }
