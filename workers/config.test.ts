@@ -7,6 +7,9 @@ describe("worker config", () => {
       concurrency: 4,
       queuePrefix: "jobbro",
       dispatchEveryMs: 500,
+      redeliverWindowMs: 3_600_000,
+      schedulerCheckEveryMs: 20_000,
+      heartbeatEveryMs: 10_000,
       nightlyCron: "0 2 * * *",
       nightlyTimeZone: "Europe/Copenhagen",
       matchBatchSize: 100,
@@ -19,5 +22,7 @@ describe("worker config", () => {
     expect(() => getWorkerConfig({ MATCH_BATCH_SIZE: "0" })).toThrow(/MATCH_BATCH_SIZE/);
     expect(() => getWorkerConfig({ WORKER_CONCURRENCY: "zero" })).toThrow(/WORKER_CONCURRENCY/);
     expect(() => getWorkerConfig({ WORKER_QUEUE_PREFIX: "a:b" })).toThrow(/WORKER_QUEUE_PREFIX/);
+    expect(() => getWorkerConfig({ SCHEDULER_CHECK_EVERY_MS: "10" })).toThrow(/SCHEDULER_CHECK_EVERY_MS/);
+    expect(getWorkerConfig({ OUTBOX_REDELIVER_WINDOW_MS: "0" }).redeliverWindowMs).toBe(0);
   });
 });

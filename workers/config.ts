@@ -7,8 +7,18 @@ const WorkerConfigSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   /** BullMQ key prefix; tests use their own so that parallel runs never share queues. */
   WORKER_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only").default("jobbro"),
-  /** How often the outbox dispatcher runs. */
+  /** How often each worker's outbox loop moves outbox rows to the queues. */
   OUTBOX_DISPATCH_EVERY_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  /**
+   * When Redis turns out to have lost its data, the jobs of outbox rows
+   * dispatched this long before are added again (they may have been lost with
+   * it); 0 turns that off. Covers a job's full retry span (about 17 min).
+   */
+  OUTBOX_REDELIVER_WINDOW_MS: z.coerce.number().int().min(0).max(7 * 24 * 3_600_000).default(3_600_000),
+  /** How often each worker checks that every job scheduler exists as in the table, and registers what is missing. */
+  SCHEDULER_CHECK_EVERY_MS: z.coerce.number().int().min(500).max(3_600_000).default(20_000),
+  /** How often each worker renews its heartbeat row; keep it well below the web's HEALTH_WORKER_STALE_MS. */
+  WORKER_HEARTBEAT_EVERY_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
   /** When the nightly full matching run starts (cron pattern) and in which time zone. */
   NIGHTLY_MATCH_CRON: z.string().min(9).default("0 2 * * *"),
   NIGHTLY_MATCH_TZ: z.string().min(1).default("Europe/Copenhagen"),
@@ -27,6 +37,9 @@ export type WorkerConfig = {
   concurrency: number;
   queuePrefix: string;
   dispatchEveryMs: number;
+  redeliverWindowMs: number;
+  schedulerCheckEveryMs: number;
+  heartbeatEveryMs: number;
   nightlyCron: string;
   nightlyTimeZone: string;
   matchBatchSize: number;
@@ -46,6 +59,9 @@ export function getWorkerConfig(source: Record<string, string | undefined> = pro
     concurrency: parsed.data.WORKER_CONCURRENCY,
     queuePrefix: parsed.data.WORKER_QUEUE_PREFIX,
     dispatchEveryMs: parsed.data.OUTBOX_DISPATCH_EVERY_MS,
+    redeliverWindowMs: parsed.data.OUTBOX_REDELIVER_WINDOW_MS,
+    schedulerCheckEveryMs: parsed.data.SCHEDULER_CHECK_EVERY_MS,
+    heartbeatEveryMs: parsed.data.WORKER_HEARTBEAT_EVERY_MS,
     nightlyCron: parsed.data.NIGHTLY_MATCH_CRON,
     nightlyTimeZone: parsed.data.NIGHTLY_MATCH_TZ,
     matchBatchSize: parsed.data.MATCH_BATCH_SIZE,

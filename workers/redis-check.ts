@@ -2,16 +2,7 @@
 // pressure silently loses jobs. Production must run with noeviction.
 import type { Redis } from "ioredis";
 import type { Logger } from "~/utils/logger.server";
-
-/** Returns the policy, or null when Redis will not tell (managed services may disable CONFIG). */
-export async function evictionPolicy(redis: Redis): Promise<string | null> {
-  try {
-    const reply = (await redis.config("GET", "maxmemory-policy")) as string[];
-    return reply[1] ?? null;
-  } catch {
-    return null;
-  }
-}
+import { evictionPolicy } from "~/utils/redis.server";
 
 export async function warnUnlessNoEviction(redis: Redis, log: Logger): Promise<string | null> {
   const policy = await evictionPolicy(redis);

@@ -7,25 +7,29 @@ import { getDb, type Db } from "~/utils/db.server";
 import type { Logger } from "~/utils/logger.server";
 import { createRedis } from "~/utils/redis.server";
 import type { WorkerConfig } from "./config";
-import { dispatchOutbox } from "./jobs/outbox-dispatch";
+import { dispatchOutbox, redeliverDispatchedSince } from "./jobs/outbox-dispatch";
 import { pruneOutbox } from "./jobs/outbox-prune";
-import { createRunProcessor, upsertRunSchedulers } from "./jobs/match-runs";
+import { createRunProcessor } from "./jobs/match-runs";
 import { createMatchingProcessor } from "./jobs/rematch";
 import { createSearchSyncProcessor } from "./jobs/search-sync";
-import { createNotifyProcessor, upsertNotifySchedulers } from "./jobs/notify";
+import { createNotifyProcessor } from "./jobs/notify";
 import { getNotifyConfig, type NotifyConfig } from "./jobs/notify-config";
-import { createPrivacyProcessor, getPrivacyConfig, upsertPrivacySchedulers, type PrivacyConfig } from "./jobs/privacy";
+import { createPrivacyProcessor, getPrivacyConfig, type PrivacyConfig } from "./jobs/privacy";
 import { createTaxonomyProcessor } from "./jobs/taxonomy-import";
+import { startHeartbeat } from "./heartbeat";
+import { startLoop } from "./loop";
+import { startOutboxLoop } from "./outbox-loop";
+import { convergeSchedulers, scheduleSettings, type ConvergeResult } from "./schedulers";
 import { getEnv } from "~/utils/env.server";
 import { createMailer, type Mailer } from "~/utils/mailer.server";
 import { createQueue, JOBS, QUEUES, type QueueName } from "~/modules/jobs/registry";
-
-export const OUTBOX_SCHEDULER_ID = "outbox-dispatch";
-export const OUTBOX_PRUNE_SCHEDULER_ID = "outbox-prune";
+import { resolveSchedules } from "~/modules/jobs/schedules";
 
 export interface WorkerRuntime {
   queues: ReadonlyMap<QueueName, Queue>;
   workers: readonly Worker[];
+  /** Checks every job scheduler against the table now, as the interval check does (tests, reconnects). */
+  checkSchedulers(): Promise<ConvergeResult>;
   close(): Promise<void>;
 }
 
@@ -67,6 +71,7 @@ export async function startWorkers({ config, log, db = getDb(), notify = getNoti
       QUEUES.outbox,
       async (job) => {
         if (job.name === JOBS.outboxPrune.name) return { pruned: await pruneOutbox(db) };
+        // Left by the retired "outbox-dispatch" scheduler of an earlier release; harmless to serve.
         if (job.name === JOBS.outboxDispatch.name) return { dispatched: await dispatchOutbox({ db, queues, log: log.child({ job: "outbox-dispatch" }) }) };
         throw new UnrecoverableError(`Unknown job name "${job.name}" in queue ${QUEUES.outbox}`);
       },
@@ -116,46 +121,61 @@ export async function startWorkers({ config, log, db = getDb(), notify = getNoti
     worker.on("error", (error) => log.error({ queue: worker.name, err: error.message }, "worker error"));
   }
 
-  const upsertSchedulers = async () => {
-    // One scheduler entry however many processes upsert it: only one dispatch
-    // job exists at a time, instead of every process polling PostgreSQL.
-    await queues.get(QUEUES.outbox)!.upsertJobScheduler(
-      OUTBOX_SCHEDULER_ID,
-      { every: config.dispatchEveryMs },
-      { name: JOBS.outboxDispatch.name, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } } },
-    );
-    await queues.get(QUEUES.outbox)!.upsertJobScheduler(
-      OUTBOX_PRUNE_SCHEDULER_ID,
-      { pattern: "30 3 * * *", tz: "Europe/Copenhagen" },
-      { name: JOBS.outboxPrune.name, data: {}, opts: { attempts: 3, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } } },
-    );
-    await upsertRunSchedulers(queues.get(QUEUES.runs)!, config);
-    await upsertNotifySchedulers(queues.get(QUEUES.notifications)!, notify);
-    await upsertPrivacySchedulers(queues.get(QUEUES.privacy)!, privacy);
+  // The one table of schedules with this deployment's timings; registered now
+  // and checked again at an interval, so schedulers come back after Redis lost
+  // them without a reconnect (ADR 024).
+  const schedules = resolveSchedules(scheduleSettings(config, notify, privacy));
+  const schedulerLog = log.child({ job: "schedulers" });
+  const checkSchedulers = async (): Promise<ConvergeResult> => {
+    const result = await convergeSchedulers({ queues, schedules, log: schedulerLog });
+    if (result.lost.length > 0) await afterRedisLoss(result.lost);
+    // Thrown after the repairs, so that the loop logs it (once per kind of failure) and the next tick retries.
+    if (result.failed.length > 0) throw new Error(`job schedulers not checked: ${result.failed.map((f) => `${f.id} (${f.error})`).join(", ")}`);
+    return result;
   };
-  await upsertSchedulers();
-  // Redis often runs without persistence: after a restart it has lost the
-  // schedulers (and every job). Registering them again on reconnect brings back
-  // the outbox dispatcher and the run reconciler, which re-enqueue the rest from
-  // PostgreSQL.
-  let connectedBefore = false;
+  // Missing schedulers mean a first start or a Redis that lost its data, and
+  // with it the jobs of outbox rows dispatched shortly before: those are added
+  // again. Runs and erasures need nothing here: their reconcile and sweep
+  // schedulers run at once when re-registered and re-enqueue from PostgreSQL.
+  const afterRedisLoss = async (lost: string[]) => {
+    const redelivered = config.redeliverWindowMs > 0 ? await redeliverDispatchedSince({ db, queues, log: schedulerLog }, config.redeliverWindowMs) : 0;
+    schedulerLog.warn({ lost, redeliveredOutboxRows: redelivered, windowMs: config.redeliverWindowMs }, "job schedulers were missing (first start, or Redis lost its data): registered again");
+  };
+  await checkSchedulers();
+
+  const outboxLoop = startOutboxLoop({ db, queues, producer, everyMs: config.dispatchEveryMs, log: log.child({ job: "outbox-dispatch" }) });
+  const schedulerLoop = startLoop({
+    name: "scheduler-check",
+    everyMs: config.schedulerCheckEveryMs,
+    log: schedulerLog,
+    tick: async () => {
+      if (producer.status !== "ready") return; // an outage is reported by /healthz; the reconnect below checks at once
+      await checkSchedulers();
+    },
+  });
+  const heartbeat = startHeartbeat({ db, everyMs: config.heartbeatEveryMs, log: log.child({ job: "heartbeat" }) });
+  await heartbeat.ready;
+
+  // A Redis restarted without persistence has lost everything: check at once
+  // rather than at the next interval.
+  let connectedBefore = producer.status === "ready";
   producer.on("ready", () => {
     if (!connectedBefore) {
       connectedBefore = true;
       return;
     }
-    upsertSchedulers().then(
-      () => log.warn("Redis reconnected: job schedulers registered again"),
-      (error: Error) => log.error({ err: error.message }, "could not register job schedulers after a Redis reconnect"),
-    );
+    log.warn("Redis reconnected: checking job schedulers");
+    void schedulerLoop.runNow();
   });
-  if (producer.status === "ready") connectedBefore = true;
-  log.info({ queues: [...queues.keys()], concurrency: config.concurrency, prefix: config.queuePrefix }, "workers started");
+  log.info({ queues: [...queues.keys()], concurrency: config.concurrency, prefix: config.queuePrefix, workerId: heartbeat.identity.id }, "workers started");
 
   return {
     queues,
     workers,
+    checkSchedulers,
     async close() {
+      // The loops first: they use the queues closed below.
+      await Promise.all([outboxLoop.stop(), schedulerLoop.stop(), heartbeat.stop()]);
       // Lets running jobs finish; unfinished ones are picked up again after a restart.
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close()));

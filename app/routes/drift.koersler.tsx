@@ -1,14 +1,17 @@
 // "Matchkørsler": the operator's list of full matching runs with their progress,
-// and a button that starts one now. The page revalidates every 2 s while a run
-// is in progress, or while a run just queued has not been picked up yet.
+// a button that starts one now, and the platform status (/healthz's checks, the
+// outbox lag and the workers' heartbeats; ADR 024). The page revalidates every
+// 2 s while a run is in progress, or while a run just queued has not been picked up yet.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
+import { PlatformStatusPanel } from "~/components/operations/PlatformStatusPanel";
 import type { Language } from "~/i18n/config";
 import { lastRuns } from "~/modules/matching/runs.server";
 import { durationParts, progressPercent, runDurationMs } from "~/modules/operations/duration";
+import { platformView } from "~/modules/operations/platform-view.server";
 import { startManualRun } from "~/modules/operations/service.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -28,7 +31,7 @@ const CLOCK_SLACK_MS = 5000;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "OPERATOR");
-  const runs = await lastRuns(getDb(), 20);
+  const [runs, platform] = await Promise.all([lastRuns(getDb(), 20), platformView()]);
   const queuedAt = Number(new URL(request.url).searchParams.get("queued"));
   const now = Date.now();
   const justQueued = Number.isFinite(queuedAt) && queuedAt > 0 && now - queuedAt < WAIT_FOR_QUEUED_MS;
@@ -38,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     now: new Date(now).toISOString(),
     queued: justQueued,
     refresh: runs.some((r) => r.status === "RUNNING") || (justQueued && !queuedRunVisible),
+    platform,
   };
 }
 
@@ -74,7 +78,7 @@ function useAutoRefresh(active: boolean) {
 }
 
 export default function MatchRunsPage() {
-  const { runs, now, queued, refresh } = useLoaderData<typeof loader>();
+  const { runs, now, queued, refresh, platform } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -162,6 +166,8 @@ export default function MatchRunsPage() {
           </table>
         </div>
       )}
+
+      <PlatformStatusPanel platform={platform} formatDateTime={(iso) => formatDateTime(iso, language)} />
     </>
   );
 }

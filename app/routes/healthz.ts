@@ -1,7 +1,11 @@
 // Readiness probe for load balancers and the dev orchestrator: 200 only when
-// PostgreSQL, Redis and Meilisearch all answer. The body also carries queue
-// depths and the last nightly run for operators and monitoring; those never
-// change the status (a long queue is not an outage), and are null when unknown.
+// PostgreSQL, Redis and Meilisearch all answer, 503 otherwise. The body also
+// says whether Jobbro is doing its job: `status` is "ok", "degraded" or "down",
+// with `reasons` (a missing job scheduler, outbox rows waiting too long, no
+// worker heartbeat, a Redis that may evict jobs), plus queue depths, outbox lag,
+// workers and the last nightly run for operators and monitoring. "degraded"
+// keeps the 200: taking the web process out of a load balancer would not bring
+// a scheduler back (docs/decisions/024-self-healing-when-redis-loses-data.md).
 import { checkHealthWithOperations } from "~/modules/health/health.server";
 
 export async function loader() {

@@ -46,6 +46,10 @@ const EnvSchema = z.object({
   RETENTION_INACTIVE_DAYS: z.coerce.number().int().min(1).default(730),
   /** When the retention job runs (cron, Europe/Copenhagen). */
   RETENTION_CRON: z.string().min(9).default("15 4 * * *"),
+  /** /healthz says "degraded" when the oldest undispatched outbox row is older than this (ADR 024). */
+  HEALTH_OUTBOX_LAG_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** /healthz says "degraded" when no worker heartbeat is younger than this; keep it a few WORKER_HEARTBEAT_EVERY_MS. */
+  HEALTH_WORKER_STALE_MS: z.coerce.number().int().min(1000).default(60_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

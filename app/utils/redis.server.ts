@@ -28,3 +28,17 @@ export async function closeProducerRedis(): Promise<void> {
     p.disconnect();
   }
 }
+
+/**
+ * Redis's maxmemory-policy, or null when it will not tell (managed services may
+ * disable CONFIG). BullMQ keeps jobs as keys, so anything but "noeviction" may
+ * silently drop jobs under memory pressure (ADR 005, ADR 024).
+ */
+export async function evictionPolicy(redis: Redis): Promise<string | null> {
+  try {
+    const reply = (await redis.config("GET", "maxmemory-policy")) as string[];
+    return reply[1] ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -24,8 +24,12 @@ describe("GET /healthz", () => {
   it("answers 200 with every service ok when all are up", async () => {
     const response = await loader();
     expect(response.headers.get("Content-Type")).toMatch(/application\/json/);
-    expect(await response.json()).toMatchObject({ postgres: "ok", redis: "ok", meilisearch: "ok" });
+    const body = (await response.json()) as { status: string; reasons: { code: string }[] };
+    expect(body).toMatchObject({ postgres: "ok", redis: "ok", meilisearch: "ok" });
     expect(response.status).toBe(200);
+    // No worker runs in this test: "degraded" in the body (ADR 024), yet still 200 for the load balancer.
+    expect(body.status).toBe("degraded");
+    expect(body.reasons.map((r) => r.code)).toContain("no-worker-heartbeat");
   });
 
   it("answers 503 naming Meilisearch when it does not answer", async () => {
@@ -35,7 +39,7 @@ describe("GET /healthz", () => {
     try {
       const response = await loader();
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({ postgres: "ok", redis: "ok", meilisearch: "down" });
+      expect(await response.json()).toMatchObject({ postgres: "ok", redis: "ok", meilisearch: "down", status: "down" });
     } finally {
       process.env.MEILI_URL = meiliUrl;
       resetEnvCache();

@@ -6,6 +6,7 @@ import { JOBS, QUEUES } from "~/modules/jobs/registry";
 import { action, loader } from "~/routes/drift.koersler";
 import { resetEnvCache } from "~/utils/env.server";
 import { closeQueues } from "~/utils/queue.server";
+import { recordHeartbeat } from "~/modules/operations/worker-heartbeats.server";
 import { createRedis } from "~/utils/redis.server";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { addUser, closedPort, deleteQueueKeys, useUniqueQueuePrefix } from "./operations-helpers";
@@ -109,6 +110,18 @@ describe("the list of runs", () => {
     expect(waiting).toMatchObject({ queued: true, refresh: true });
     await ctx.db.matchRun.create({ data: { kind: "MANUAL", status: "COMPLETED", startedAt: new Date(queuedNow + 100), finishedAt: new Date(queuedNow + 200) } });
     expect(await load(users.operator.cookie, `?queued=${queuedNow}`)).toMatchObject({ queued: true, refresh: false });
+  });
+
+  it("shows the platform status: reasons, outbox lag and the workers' heartbeats", async () => {
+    await recordHeartbeat(ctx.db, { id: "drift-worker-1", hostname: "worker-a", pid: 4242 });
+    await ctx.db.outboxEvent.create({ data: { topic: "vacancy.changed", aggregateId: "v1", createdAt: new Date(Date.now() - 120_000) } });
+    const { platform } = await load(users.operator.cookie);
+    // No worker has registered schedulers under this test's prefix.
+    expect(platform.status).toBe("degraded");
+    expect(platform.reasons).toContainEqual({ code: "scheduler-missing", subject: "nightly-matching" });
+    expect(platform.reasons).toContainEqual({ code: "outbox-lag", subject: null });
+    expect(platform.outbox).toMatchObject({ undispatched: 1 });
+    expect(platform.workers).toEqual([expect.objectContaining({ hostname: "worker-a", pid: 4242, alive: true })]);
   });
 
   it("is for operators only", async () => {

@@ -117,14 +117,22 @@ describe("outbox → dispatcher → search-sync worker", () => {
     await queue.close();
   });
 
-  it("runs one dispatch scheduler however many processes upsert it", async () => {
+  it("dispatches from a loop in every process, with no scheduler in Redis", async () => {
     const queue = runtime.queues.get(QUEUES.outbox)!;
-    const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => s.key).sort()).toEqual(["outbox-dispatch", "outbox-prune"]);
-    // A second process upserting the same schedulers adds none.
-    const second = await startWorkers({ config: getWorkerConfig({ WORKER_QUEUE_PREFIX: queuePrefix }), log, db: ctx.db });
-    expect((await queue.getJobSchedulers()).length).toBe(2);
-    await second.close();
+    expect((await queue.getJobSchedulers()).map((s) => s.key)).toEqual(["outbox-prune"]);
+    // A second process: its loop competes for the advisory lock; every row is still dispatched once.
+    const second = await startWorkers({ config: getWorkerConfig({ WORKER_QUEUE_PREFIX: queuePrefix, OUTBOX_DISPATCH_EVERY_MS: "100" }), log, db: ctx.db });
+    try {
+      expect((await queue.getJobSchedulers()).length).toBe(1);
+      const vacancies = await Promise.all([20, 21, 22].map((i) => createVacancyWithOutbox(ctx.db, orgs.company.id, { required: [], nice: [] }, i)));
+      const rows = await eventually(
+        () => ctx.db.outboxEvent.findMany({ where: { aggregateId: { in: vacancies.map((v) => v.id) } } }),
+        (r) => r.length === 3 && r.every((row) => row.dispatchedAt !== null),
+      );
+      expect(rows.every((row) => row.attempts === 1)).toBe(true);
+    } finally {
+      await second.close();
+    }
   });
 
   it("prunes only outbox rows dispatched long ago", async () => {

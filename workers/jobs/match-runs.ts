@@ -10,9 +10,6 @@ import type { Logger } from "~/utils/logger.server";
 import type { WorkerConfig } from "../config";
 import { InvalidPayloadError, JOBS, parsePayload, QUEUES } from "~/modules/jobs/registry";
 
-export const NIGHTLY_SCHEDULER_ID = "nightly-matching";
-export const RECONCILE_SCHEDULER_ID = "match-run-reconcile";
-
 export const batchJobId = (runId: string, batchNo: number) => `run-${runId}-batch-${batchNo}`;
 export const finishJobId = (runId: string) => `run-${runId}-finish`;
 
@@ -103,18 +100,4 @@ export function createRunProcessor(deps: RunDeps) {
     }
     throw new UnrecoverableError(`Unknown job name "${job.name}" in queue ${QUEUES.runs}`);
   };
-}
-
-/** The nightly schedule and the reconcile check: one entry each however many processes upsert them. */
-export async function upsertRunSchedulers(queue: Queue, config: WorkerConfig): Promise<void> {
-  await queue.upsertJobScheduler(
-    NIGHTLY_SCHEDULER_ID,
-    { pattern: config.nightlyCron, tz: config.nightlyTimeZone },
-    { name: JOBS.runStart.name, data: { kind: "NIGHTLY" }, opts: { attempts: 5, backoff: { type: "exponential", delay: 5000 } } },
-  );
-  await queue.upsertJobScheduler(
-    RECONCILE_SCHEDULER_ID,
-    { every: config.reconcileEveryMs },
-    { name: JOBS.runReconcile.name, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } } },
-  );
 }

@@ -19,10 +19,6 @@ import type { Mailer } from "~/utils/mailer.server";
 import { InvalidPayloadError, JOBS, parsePayload, QUEUES } from "~/modules/jobs/registry";
 import type { NotifyConfig } from "./notify-config";
 
-export const NOTIFY_SWEEP_SCHEDULER_ID = "notify-new-matches";
-export const EMAIL_DIGEST_SCHEDULER_ID = "email-digests";
-export const COURSE_DEMAND_SCHEDULER_ID = "course-demand-digests";
-
 export interface NotifyDeps {
   db: Db;
   mailer: Mailer;
@@ -105,24 +101,4 @@ export function createNotifyProcessor(deps: NotifyDeps) {
     }
     throw new UnrecoverableError(`Unknown job name "${job.name}" in queue ${QUEUES.notifications}`);
   };
-}
-
-/** The sweep, the digest fan-out and the weekly course demand: one entry each however many processes upsert them. */
-export async function upsertNotifySchedulers(queue: Queue, config: NotifyConfig): Promise<void> {
-  const fanOut = { attempts: 3, backoff: { type: "exponential", delay: 5000 }, removeOnComplete: { count: 50 }, removeOnFail: { count: 100 } } as const;
-  await queue.upsertJobScheduler(
-    NOTIFY_SWEEP_SCHEDULER_ID,
-    { every: config.sweepEveryMs },
-    { name: JOBS.notifyNewMatches.name, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } } },
-  );
-  await queue.upsertJobScheduler(
-    EMAIL_DIGEST_SCHEDULER_ID,
-    config.emailMode === "daily" ? { pattern: config.digestCron, tz: config.timeZone } : { every: config.immediateEveryMs },
-    { name: JOBS.emailDigests.name, data: {}, opts: fanOut },
-  );
-  await queue.upsertJobScheduler(
-    COURSE_DEMAND_SCHEDULER_ID,
-    { pattern: config.demandCron, tz: config.timeZone },
-    { name: JOBS.courseDemandDigests.name, data: {}, opts: fanOut },
-  );
 }

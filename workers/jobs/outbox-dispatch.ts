@@ -1,6 +1,8 @@
-// Moves committed outbox rows into BullMQ. Runs as a job of the "outbox" queue,
-// triggered by a BullMQ job scheduler, so that however many worker processes
-// run, one dispatch runs at a time (docs/decisions/005-search-and-outbox.md).
+// Moves committed outbox rows into BullMQ. Every worker process calls this in a
+// loop of its own (workers/outbox-loop.ts), so delivery needs Redis to answer
+// but no Redis key to have survived (docs/decisions/024-…). A transaction-level
+// PostgreSQL advisory lock lets one process dispatch at a time; the others skip
+// that tick.
 //
 // Safe anyway if two ever overlap: rows are claimed with FOR UPDATE SKIP LOCKED
 // inside a transaction, and each job's id is derived from its outbox row, so a
@@ -16,7 +18,7 @@ export interface DispatchDeps {
   queues: ReadonlyMap<QueueName, Queue>;
   log: Logger;
   batchSize?: number;
-  /** Bounds one run, so a backlog is worked off across runs, not in one long job. */
+  /** Bounds one run, so a backlog is worked off across runs, not in one long transaction chain. */
   maxBatches?: number;
 }
 
@@ -26,11 +28,14 @@ interface ClaimedRow {
   aggregateId: string;
 }
 
+/** The advisory lock key of the dispatcher ('jobbro:outbox-dispatch' hashed, as search sync hashes its keys). */
+const DISPATCH_LOCK = "jobbro:outbox-dispatch";
+
 export function outboxJobId(outboxId: bigint | string): string {
   return `outbox-${outboxId}`;
 }
 
-/** Dispatches pending outbox rows; returns how many rows it handled. */
+/** Dispatches pending outbox rows; returns how many rows it handled (0 when another process holds the lock). */
 export async function dispatchOutbox(deps: DispatchDeps): Promise<number> {
   const batchSize = deps.batchSize ?? 500;
   const maxBatches = deps.maxBatches ?? 20;
@@ -48,6 +53,10 @@ async function dispatchBatch(deps: DispatchDeps, batchSize: number): Promise<num
   try {
     return await deps.db.$transaction(
       async (tx) => {
+        // Transaction-level, not session-level: the pool hands out connections
+        // per query, and a session lock could outlive its holder on a pooled one.
+        const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtextextended(${DISPATCH_LOCK}, 0)) AS locked`;
+        if (!locked) return 0;
         const rows = await tx.$queryRaw<ClaimedRow[]>`
           SELECT id, topic, "aggregateId" FROM "OutboxEvent"
           WHERE "dispatchedAt" IS NULL
@@ -57,42 +66,13 @@ async function dispatchBatch(deps: DispatchDeps, batchSize: number): Promise<num
         if (rows.length === 0) return 0;
         claimedIds = rows.map((r) => r.id.toString());
 
-        const parked: { id: string; reason: string }[] = [];
-        const dispatched: string[] = [];
-        const byQueue = new Map<QueueName, { name: string; data: unknown; opts: JobsOptions }[]>();
-        for (const row of rows) {
-          const jobs = routeRow(row);
-          if ("reason" in jobs) {
-            parked.push({ id: row.id.toString(), reason: jobs.reason });
-            continue;
-          }
-          dispatched.push(row.id.toString());
-          for (const job of jobs) {
-            const list = byQueue.get(job.queue) ?? [];
-            list.push({
-              name: job.name,
-              data: job.data,
-              opts: {
-                jobId: outboxJobId(row.id),
-                // A burst of changes to one row becomes one job: the job reads the
-                // current row, so the latest change is never lost (one more job is
-                // kept if a change arrives while one runs).
-                deduplication: { id: `${job.queue}:${row.topic}:${row.aggregateId}`, keepLastIfActive: true },
-              },
-            });
-            byQueue.set(job.queue, list);
-          }
-        }
-        for (const [queueName, jobs] of byQueue) {
-          const queue = deps.queues.get(queueName);
-          if (!queue) throw new Error(`No producer for queue ${queueName}`);
-          await queue.addBulk(jobs);
-        }
+        const { jobs, routed, parked } = jobsForRows(rows);
+        await addJobs(deps, jobs);
 
-        if (dispatched.length > 0) {
+        if (routed.length > 0) {
           await tx.$executeRaw`
             UPDATE "OutboxEvent" SET "dispatchedAt" = now(), attempts = attempts + 1, "lastError" = NULL
-            WHERE id = ANY(${dispatched}::bigint[])`;
+            WHERE id = ANY(${routed}::bigint[])`;
         }
         // No consumer could ever take these; park them (dispatched, with the reason) instead of retrying forever.
         for (const p of parked) {
@@ -113,6 +93,71 @@ async function dispatchBatch(deps: DispatchDeps, batchSize: number): Promise<num
         WHERE id = ANY(${claimedIds}::bigint[]) AND "dispatchedAt" IS NULL`.catch(() => undefined);
     }
     throw error;
+  }
+}
+
+/**
+ * Adds again the jobs of rows dispatched since `since` (database time). After
+ * Redis lost its data, the jobs of rows dispatched shortly before are gone
+ * although their rows say "dispatched"; consumers read current state, so a
+ * second delivery is harmless, and a job that still exists is not added twice
+ * (its id comes from the row). Returns how many rows it delivered again.
+ */
+export async function redeliverDispatchedSince(deps: Pick<DispatchDeps, "db" | "queues" | "log">, sinceMs: number, batchSize = 500): Promise<number> {
+  let after = 0n;
+  let total = 0;
+  for (;;) {
+    // Parked rows (lastError set) never had a job; they stay parked.
+    const rows = await deps.db.$queryRaw<ClaimedRow[]>`
+      SELECT id, topic, "aggregateId" FROM "OutboxEvent"
+      WHERE "dispatchedAt" >= now() - make_interval(secs => ${sinceMs / 1000}) AND "lastError" IS NULL AND id > ${after}
+      ORDER BY id
+      LIMIT ${batchSize}`;
+    if (rows.length === 0) return total;
+    await addJobs(deps, jobsForRows(rows).jobs);
+    total += rows.length;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+type QueuedJob = { name: string; data: unknown; opts: JobsOptions };
+
+/** The jobs a set of rows becomes, per queue, and the rows no consumer can take. */
+function jobsForRows(rows: readonly ClaimedRow[]) {
+  const parked: { id: string; reason: string }[] = [];
+  const routed: string[] = [];
+  const jobs = new Map<QueueName, QueuedJob[]>();
+  for (const row of rows) {
+    const routes = routeRow(row);
+    if ("reason" in routes) {
+      parked.push({ id: row.id.toString(), reason: routes.reason });
+      continue;
+    }
+    routed.push(row.id.toString());
+    for (const job of routes) {
+      const list = jobs.get(job.queue) ?? [];
+      list.push({
+        name: job.name,
+        data: job.data,
+        opts: {
+          jobId: outboxJobId(row.id),
+          // A burst of changes to one row becomes one job: the job reads the
+          // current row, so the latest change is never lost (one more job is
+          // kept if a change arrives while one runs).
+          deduplication: { id: `${job.queue}:${row.topic}:${row.aggregateId}`, keepLastIfActive: true },
+        },
+      });
+      jobs.set(job.queue, list);
+    }
+  }
+  return { jobs, routed, parked };
+}
+
+async function addJobs(deps: Pick<DispatchDeps, "queues">, jobs: ReadonlyMap<QueueName, QueuedJob[]>): Promise<void> {
+  for (const [queueName, list] of jobs) {
+    const queue = deps.queues.get(queueName);
+    if (!queue) throw new Error(`No producer for queue ${queueName}`);
+    await queue.addBulk(list);
   }
 }
 

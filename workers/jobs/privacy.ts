@@ -13,9 +13,6 @@ import type { Logger } from "~/utils/logger.server";
 import type { Mailer } from "~/utils/mailer.server";
 import { InvalidPayloadError, JOBS, parsePayload, QUEUES } from "~/modules/jobs/registry";
 
-export const RETENTION_SCHEDULER_ID = "retention";
-export const ERASURE_SWEEP_SCHEDULER_ID = "erasure-sweep";
-
 export interface PrivacyConfig {
   inactiveDays: number;
   retentionCron: string;
@@ -92,17 +89,4 @@ export function createPrivacyProcessor(deps: PrivacyDeps) {
     }
     throw new UnrecoverableError(`Unknown job name "${job.name}" in queue ${QUEUES.privacy}`);
   };
-}
-
-export async function upsertPrivacySchedulers(queue: Queue, config: PrivacyConfig): Promise<void> {
-  await queue.upsertJobScheduler(
-    RETENTION_SCHEDULER_ID,
-    { pattern: config.retentionCron, tz: config.timeZone },
-    { name: JOBS.retention.name, data: {}, opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, removeOnComplete: { count: 50 }, removeOnFail: { count: 100 } } },
-  );
-  await queue.upsertJobScheduler(
-    ERASURE_SWEEP_SCHEDULER_ID,
-    { every: config.erasureSweepEveryMs },
-    { name: JOBS.erasureSweep.name, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } } },
-  );
 }

@@ -4,8 +4,11 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { createLogger } from "~/utils/logger.server";
 import { createRedis } from "~/utils/redis.server";
-import { noQueueDepths, queueDepths, type QueueDepths } from "~/modules/operations/queue-depths.server";
+import { outboxLag, type OutboxLag } from "~/modules/outbox/lag.server";
+import { redisSignals, type QueueDepths, type SchedulerPresences } from "~/modules/operations/queue-depths.server";
 import { lastNightlyRun } from "~/modules/operations/repository.server";
+import { workerHeartbeats, type WorkerHeartbeatView } from "~/modules/operations/worker-heartbeats.server";
+import { platformReasons, platformStatus, type PlatformStatus, type Reason } from "./platform-status";
 
 export type ServiceState = "ok" | "down";
 
@@ -90,7 +93,18 @@ export interface NightlyRunReport {
 
 /** What operators and monitoring read besides readiness; never decides 200 or 503. */
 export interface OperationsReport {
+  /** "down" with a 503; "degraded" (still 200) when Jobbro is not doing its job although every service answers. */
+  status: PlatformStatus;
+  reasons: Reason[];
   queues: QueueDepths;
+  /** Each job scheduler of the table: "ok", "missing" or "stalled"; null when Redis could not be read. */
+  schedulers: SchedulerPresences | null;
+  /** Outbox rows not yet moved to the queues; null when PostgreSQL could not be read. */
+  outbox: OutboxLag | null;
+  /** Workers whose heartbeat is fresh, and the age of the newest; null when PostgreSQL could not be read. */
+  workers: { alive: number; lastHeartbeatAgeMs: number | null } | null;
+  /** null when unknown (Redis down, or CONFIG disabled). */
+  redisEvictionPolicy: string | null;
   lastNightlyRun: NightlyRunReport | null;
 }
 
@@ -103,8 +117,47 @@ async function nightlyRunReport(ms: number): Promise<NightlyRunReport | null> {
   }
 }
 
-/** Readiness plus queue depths and the last nightly run, all within the same time limit. */
-export async function checkHealthWithOperations(ms = HEALTH_CHECK_TIMEOUT_MS): Promise<{ healthy: boolean; report: HealthReport & OperationsReport }> {
-  const [health, queues, nightly] = await Promise.all([checkHealth(ms), queueDepths(ms).catch(() => null), nightlyRunReport(ms)]);
-  return { healthy: health.healthy, report: { ...health.report, queues: queues ?? noQueueDepths(), lastNightlyRun: nightly } };
+/** null when PostgreSQL does not answer in time: the postgres field says so. */
+async function orNull<T>(read: () => Promise<T>, ms: number, what: string): Promise<T | null> {
+  return withTimeout(read(), ms, what).catch(() => null);
+}
+
+export interface PlatformHealth {
+  healthy: boolean;
+  report: HealthReport & OperationsReport;
+  /** Every worker seen in the last day, for the operator's page (not part of /healthz's body). */
+  heartbeats: WorkerHeartbeatView[] | null;
+}
+
+/** Readiness plus what tells whether the platform does its job, all within the same time limit. */
+export async function checkHealthWithOperations(ms = HEALTH_CHECK_TIMEOUT_MS): Promise<PlatformHealth> {
+  const [health, redis, nightly, outbox, heartbeats] = await Promise.all([
+    checkHealth(ms),
+    redisSignals(ms),
+    nightlyRunReport(ms),
+    orNull(() => outboxLag(getDb()), ms, "PostgreSQL (outbox lag)"),
+    orNull(() => workerHeartbeats(getDb()), ms, "PostgreSQL (worker heartbeats)"),
+  ]);
+  const env = getEnv();
+  const lastHeartbeatAgeMs = heartbeats && heartbeats.length > 0 ? Math.min(...heartbeats.map((h) => h.ageMs)) : null;
+  const workers = heartbeats ? { alive: heartbeats.filter((h) => h.ageMs <= env.HEALTH_WORKER_STALE_MS).length, lastHeartbeatAgeMs } : null;
+  const reasons = platformReasons(
+    { services: health.report, schedulers: redis.schedulers, outbox, workers, evictionPolicy: redis.evictionPolicy },
+    { outboxLagMs: env.HEALTH_OUTBOX_LAG_MS, workerStaleMs: env.HEALTH_WORKER_STALE_MS },
+  );
+  return {
+    healthy: health.healthy,
+    report: {
+      ...health.report,
+      status: platformStatus(reasons),
+      reasons,
+      queues: redis.queues,
+      schedulers: redis.schedulers,
+      outbox,
+      workers,
+      redisEvictionPolicy: redis.evictionPolicy,
+      lastNightlyRun: nightly,
+    },
+    heartbeats,
+  };
 }

@@ -24,6 +24,11 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "an id");
 
 export const JOBS = {
+  /**
+   * Outbox rows are moved by a loop in every worker (workers/outbox-loop.ts);
+   * this job only comes from the retired "outbox-dispatch" scheduler of an
+   * earlier release, which workers remove when they find it (ADR 024).
+   */
   outboxDispatch: {
     queue: QUEUES.outbox,
     name: "dispatch",

@@ -8,13 +8,10 @@ import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { JOBS, QUEUES } from "~/modules/jobs/registry";
 import { writeOutbox } from "~/modules/outbox/outbox.server";
-import { indexDefinition } from "../../../search/indexes/registry";
-import { getAdminClient } from "../../../search/client";
-import { setupIndexes } from "../../../search/setup";
-import { syncIds } from "../../../search/sync";
 import { createTestContext, type TestContext } from "../../setup/test-db";
 import { TEST_MEILI_MASTER_KEY } from "../../setup/services";
 import { createCandidate, createOrganisations, createSkills, vacancyData } from "../search-fixtures";
+import { expectRunMatchedEveryVacancyOnce, workerEnv, world } from "./fixtures";
 import { startMeili, startRedis, startWorkerProcess, waitFor, type WorkerProcess } from "./processes";
 
 let ctx: TestContext;
@@ -35,46 +32,10 @@ afterAll(async () => {
   await ctx?.cleanup();
 });
 
-function workerEnv(extra: Record<string, string>): Record<string, string> {
-  return {
-    NODE_ENV: "test",
-    DATABASE_URL: ctx.databaseUrl,
-    MEILI_URL: process.env.MEILI_URL!,
-    MEILI_MASTER_KEY: TEST_MEILI_MASTER_KEY,
-    MEILI_INDEX_PREFIX: ctx.indexPrefix,
-    MEILI_AUTOSTART: "false",
-    LOG_LEVEL: "info",
-    WORKER_CONCURRENCY: "1",
-    MATCH_BATCH_SIZE: "3",
-    WORKER_LOCK_DURATION_MS: "3000",
-    WORKER_STALLED_INTERVAL_MS: "2000",
-    RUN_RECONCILE_EVERY_MS: "1000",
-    OUTBOX_DISPATCH_EVERY_MS: "200",
-    ...extra,
-  };
-}
-
 function spawnWorker(env: Record<string, string>, label: string): WorkerProcess {
   const w = startWorkerProcess(env, label);
   started.push(w);
   return w;
-}
-
-/** A world of open vacancies and candidates in reach, with the candidates indexed. */
-async function world(vacancies: number) {
-  const orgs = await createOrganisations(ctx.db);
-  const skills = await createSkills(ctx.db, 3);
-  const ids: string[] = [];
-  for (let i = 0; i < vacancies; i++) {
-    const v = await ctx.db.vacancy.create({
-      data: { ...vacancyData(orgs.company.id, i), skills: { create: [{ skillId: skills[i % 3].id, requirement: "REQUIRED" }] } },
-    });
-    ids.push(v.id);
-  }
-  const candidates = await Promise.all(Array.from({ length: 12 }, (_, i) => createCandidate(ctx.db, orgs.jobcentre.id, { skillIds: [skills[i % 3].id] })));
-  await setupIndexes(getAdminClient());
-  await syncIds(indexDefinition("candidates"), candidates.map((c) => c.id), { db: ctx.db, client: getAdminClient() });
-  return { orgs, skills, vacancyIds: ids };
 }
 
 async function startRunVia(redisUrl: string, prefix: string): Promise<void> {
@@ -85,31 +46,13 @@ async function startRunVia(redisUrl: string, prefix: string): Promise<void> {
   connection.disconnect();
 }
 
-async function expectRunMatchedEveryVacancyOnce(runId: string, vacancyIds: string[]) {
-  const run = await ctx.db.matchRun.findUniqueOrThrow({ where: { id: runId }, include: { batches: true } });
-  expect(run.status).toBe("COMPLETED");
-  expect(run.vacancyCount).toBe(vacancyIds.length);
-  expect(run.vacanciesDone).toBe(vacancyIds.length);
-  expect(run.failureCount).toBe(0);
-  expect(run.batches.every((b) => b.doneAt !== null)).toBe(true);
-  // Each vacancy: 4 candidates share its skill; one row per pair, all from this run.
-  const rows = await ctx.db.match.findMany({ where: { vacancyId: { in: vacancyIds } }, select: { vacancyId: true, candidateId: true, lastRunId: true, current: true } });
-  const perVacancy = new Map<string, number>();
-  for (const r of rows) perVacancy.set(r.vacancyId, (perVacancy.get(r.vacancyId) ?? 0) + 1);
-  expect([...perVacancy.keys()].sort()).toEqual([...vacancyIds].sort());
-  expect([...perVacancy.values()].every((n) => n === 4)).toBe(true);
-  expect(rows.every((r) => r.lastRunId === runId && r.current)).toBe(true);
-  // Counted once even where a batch ran twice.
-  expect(run.matchCount).toBe(rows.length);
-}
-
 describe("faults", () => {
   it("finishes a run when a worker is killed in the middle and another starts", async () => {
-    const { vacancyIds } = await world(45);
+    const { vacancyIds } = await world(ctx, 45);
     const redis = await startRedis();
     started.push(redis);
     const prefix = `fk${randomBytes(3).toString("hex")}`;
-    const env = workerEnv({ REDIS_URL: redis.url, WORKER_QUEUE_PREFIX: prefix });
+    const env = workerEnv(ctx, { REDIS_URL: redis.url, WORKER_QUEUE_PREFIX: prefix });
     const first = spawnWorker(env, "first");
     await waitFor(async () => readFileSync(first.logFile, "utf8").includes("workers started"), "the first worker to start", 30_000);
     await startRunVia(redis.url, prefix);
@@ -123,18 +66,18 @@ describe("faults", () => {
 
     spawnWorker(env, "second");
     await waitFor(async () => (await ctx.db.matchRun.findUniqueOrThrow({ where: { id: runBefore.id } })).status === "COMPLETED", "the run to complete", 60_000);
-    await expectRunMatchedEveryVacancyOnce(runBefore.id, vacancyIds);
+    await expectRunMatchedEveryVacancyOnce(ctx, runBefore.id, vacancyIds);
     await ctx.db.match.deleteMany({});
     await ctx.db.vacancy.deleteMany({});
   }, 150_000);
 
   it("finishes a run after Redis restarts empty in the middle of it", async () => {
     const since = new Date();
-    const { vacancyIds } = await world(45);
+    const { vacancyIds } = await world(ctx, 45);
     const redis = await startRedis();
     started.push(redis);
     const prefix = `fr${randomBytes(3).toString("hex")}`;
-    const env = workerEnv({ REDIS_URL: redis.url, WORKER_QUEUE_PREFIX: prefix });
+    const env = workerEnv(ctx, { REDIS_URL: redis.url, WORKER_QUEUE_PREFIX: prefix });
     const worker = spawnWorker(env, "redis-restart");
     await waitFor(async () => readFileSync(worker.logFile, "utf8").includes("workers started"), "the worker to start", 30_000);
     await startRunVia(redis.url, prefix);
@@ -151,7 +94,7 @@ describe("faults", () => {
     const restarted = await startRedis(redis.port);
     started.push(restarted);
     await waitFor(async () => (await ctx.db.matchRun.findUniqueOrThrow({ where: { id: runId } })).status === "COMPLETED", "the run to complete after the restart", 90_000);
-    await expectRunMatchedEveryVacancyOnce(runId, vacancyIds);
+    await expectRunMatchedEveryVacancyOnce(ctx, runId, vacancyIds);
     await ctx.db.match.deleteMany({});
     await ctx.db.vacancy.deleteMany({});
   }, 180_000);
@@ -162,7 +105,7 @@ describe("faults", () => {
     const redis = await startRedis();
     started.push(redis);
     const prefix = `fm${randomBytes(3).toString("hex")}`;
-    const env = workerEnv({ REDIS_URL: redis.url, WORKER_QUEUE_PREFIX: prefix, MEILI_URL: meili.url });
+    const env = workerEnv(ctx, { REDIS_URL: redis.url, WORKER_QUEUE_PREFIX: prefix, MEILI_URL: meili.url });
     const worker = spawnWorker(env, "meili-down");
     await waitFor(async () => readFileSync(worker.logFile, "utf8").includes("workers started"), "the worker to start", 30_000);
 

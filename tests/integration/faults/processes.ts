@@ -36,10 +36,10 @@ export interface OwnRedis {
   kill(): Promise<void>;
 }
 
-/** A Redis without persistence, like the machine's: a restart starts empty. */
-export async function startRedis(port?: number): Promise<OwnRedis> {
+/** A Redis without persistence, like the machine's: a restart starts empty. Production's eviction policy unless told otherwise. */
+export async function startRedis(port?: number, { maxmemoryPolicy = "noeviction" }: { maxmemoryPolicy?: string } = {}): Promise<OwnRedis> {
   const p = port ?? (await freePort());
-  const child = spawn("redis-server", ["--port", String(p), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction"], {
+  const child = spawn("redis-server", ["--port", String(p), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--maxmemory-policy", maxmemoryPolicy], {
     stdio: "ignore",
   });
   const url = `redis://127.0.0.1:${p}`;

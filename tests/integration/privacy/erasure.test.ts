@@ -14,7 +14,7 @@ import { loader as maintenanceLoader } from "~/routes/drift.vedligehold";
 import type { Db } from "~/utils/db.server";
 import { serializeSessionCookie } from "~/utils/session-cookie.server";
 import { getAdminClient, indexUid } from "../../../search/client";
-import { RETENTION_SCHEDULER_ID } from "../../../workers/jobs/privacy";
+import type { ScheduleId } from "~/modules/jobs/schedules";
 import { eventually } from "../../setup/async";
 import { BASE, createCitizen, createJobcentreAndCompany, createSkill, createVacancy, routeContext, startPrivacyWorld, type PrivacyWorld } from "./helpers";
 
@@ -108,7 +108,7 @@ describe("retention", () => {
   const longAgo = () => new Date(Date.now() - 800 * 24 * 3600 * 1000);
 
   it("has a daily scheduler", async () => {
-    const scheduler = await world.runtime.queues.get(QUEUES.privacy)!.getJobScheduler(RETENTION_SCHEDULER_ID);
+    const scheduler = await world.runtime.queues.get(QUEUES.privacy)!.getJobScheduler("retention" satisfies ScheduleId);
     expect(scheduler?.pattern).toBe("0 0 1 1 *");
     expect(scheduler?.tz).toBe("Europe/Copenhagen");
   });
