@@ -222,7 +222,7 @@ export default function CandidateProfile() {
                     </th>
                     <td>{m.vacancy.company.name}</td>
                     <td>{t(`consultant.matchKind.${m.kind}`)}</td>
-                    <td className="text-align-right">{Math.round(m.score * 100)}</td>
+                    <td className="text-align-right">{Math.round(m.score)}</td>
                     <td>{t(`consultant.pipelineStatus.${m.pipelineStatus}`)}</td>
                     <td>{formatDate(m.vacancy.startDate, language)}</td>
                   </tr>

@@ -134,7 +134,7 @@ export default function VacancyPipeline() {
                       <Link to={`/jobcenter/kandidater/${m.candidate.id}`}>{m.candidate.pseudonym}</Link>
                     </h4>
                     <p>
-                      <span className="tag">{t(`consultant.matchKind.${m.kind}`)}</span> {t("consultant.vacancy.score", { score: Math.round(m.score * 100) })}
+                      <span className="tag">{t(`consultant.matchKind.${m.kind}`)}</span> {t("consultant.vacancy.score", { score: Math.round(m.score) })}
                       {!m.current ? <span className="tag"> {t("consultant.vacancy.notCurrent")}</span> : null}
                     </p>
                     {error ? (

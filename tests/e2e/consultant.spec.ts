@@ -28,7 +28,7 @@ test.beforeAll(async () => {
     const { vacancyId, candidateId, companyId } = rows[0];
     await client.query(
       `INSERT INTO "Match" ("id", "vacancyId", "candidateId", "kind", "score", "explanation", "updatedAt")
-       VALUES ($1, $2, $3, 'FULL', 0.87, '{}', now()) ON CONFLICT ("vacancyId", "candidateId") DO UPDATE SET "status" = 'SUGGESTED'`,
+       VALUES ($1, $2, $3, 'FULL', 87, '{}', now()) ON CONFLICT ("vacancyId", "candidateId") DO UPDATE SET "status" = 'SUGGESTED'`,
       [id(), vacancyId, candidateId],
     );
     await client.query(

@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.cleanup());
 
 const match = (candidateId: string, vacancyId = vacancy.id, kind: "FULL" | "UPSKILLING" = "FULL") =>
-  ctx.db.match.create({ data: { candidateId, vacancyId, kind, score: 0.8, explanation: {} } });
+  ctx.db.match.create({ data: { candidateId, vacancyId, kind, score: 80, explanation: {} } });
 
 const move = (cookie: string, matchId: string, status: string, note = "", vacancyId = vacancy.id) =>
   settle(() => vacancyPage.action({ request: post(`/jobcenter/stillinger/${vacancyId}`, cookie, { intent: "move", matchId, status, note }), params: { id: vacancyId }, context }));
