@@ -5,14 +5,12 @@
 // screenshot (tests/artifacts/screenshots/citizen-*.png).
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { Page } from "@playwright/test";
 import pg from "pg";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed/demo-users";
+import { linkFromMail } from "./citizen-link";
 import { expect, test } from "./fixtures";
 
 const DATABASE_URL = `${process.env.TEST_DATABASE_BASE_URL ?? "postgresql://postgres@127.0.0.1:5432"}/jobbro_e2e`;
-/** The e2e mail server's web side (tests/e2e/serve.ts, E2E_MAIL_WEB). */
-const MAIL_WEB = "http://127.0.0.1:1180";
 const shot = (name: string) => `tests/artifacts/screenshots/citizen-${name}.png`;
 const id = () => `e2e${randomBytes(8).toString("hex")}`;
 const email = `borger.${randomBytes(4).toString("hex")}@borger-e2e.dk`;
@@ -51,18 +49,6 @@ test.beforeAll(async () => {
     await client.end();
   }
 });
-
-async function linkFromMail(page: Page, to: string): Promise<string> {
-  let link: string | null = null;
-  await expect(async () => {
-    const mails = (await (await page.request.get(`${MAIL_WEB}/messages.json`)).json()) as { to: string[]; text: string | null }[];
-    const mail = mails.reverse().find((m) => m.to.includes(to));
-    link = mail?.text?.match(/https?:\/\/\S+\/borger\/[\w-]+\.[\w-]+/)?.[0] ?? null;
-    expect(link).not.toBeNull();
-  }).toPass({ timeout: 20_000 });
-  // APP_URL is localhost; the browser talks to 127.0.0.1: keep the path.
-  return new URL(link!).pathname;
-}
 
 test("a citizen gets their link by e-mail, sees and downloads their data, approves an introduction and withdraws a consent", async ({ page, expectAccessible }) => {
   // Five pages with axe checks on a shared two-core machine.

@@ -16,12 +16,11 @@ import { randomBytes } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
 import pg from "pg";
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUserRole } from "../../prisma/seed/demo-users";
+import { linkFromMail } from "./citizen-link";
 import { expect, test } from "./fixtures";
 import { STORY_OCCUPATION, STORY_SKILLS } from "./story-data";
 
 const DATABASE_URL = `${process.env.TEST_DATABASE_BASE_URL ?? "postgresql://postgres@127.0.0.1:5432"}/jobbro_e2e`;
-/** The e2e mail server's web side (tests/e2e/serve.ts, E2E_MAIL_WEB). */
-const MAIL_WEB = "http://127.0.0.1:1180";
 const shot = (page: Page, language: "da" | "en", name: string) =>
   page.screenshot({ path: `tests/artifacts/screenshots/labels-${language}-${name}.png`, fullPage: true });
 const id = () => `e2e${randomBytes(8).toString("hex")}`;
@@ -326,18 +325,6 @@ test("the institution's demand page names the untaught skills in the page's lang
   await shot(page, "en", "demand");
   await switchLanguage(page, "da");
 });
-
-async function linkFromMail(page: Page, to: string): Promise<string> {
-  let link: string | null = null;
-  await expect(async () => {
-    const mails = (await (await page.request.get(`${MAIL_WEB}/messages.json`)).json()) as { to: string[]; text: string | null }[];
-    const mail = mails.reverse().find((m) => m.to.includes(to));
-    link = mail?.text?.match(/https?:\/\/\S+\/borger\/[\w-]+\.[\w-]+/)?.[0] ?? null;
-    expect(link).not.toBeNull();
-  }).toPass({ timeout: 20_000 });
-  // APP_URL is localhost; the browser talks to 127.0.0.1: keep the path.
-  return new URL(link!).pathname;
-}
 
 test("the citizen sees their skills in the page's language", async ({ page, expectAccessible }) => {
   test.setTimeout(90_000);
