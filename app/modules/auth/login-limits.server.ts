@@ -57,13 +57,38 @@ function limiters(): Limiters {
   return cached.limiters;
 }
 
+/**
+ * The limiters once the shared Redis connection has settled. A process's first
+ * login opens that connection; counting while it is still connecting would go to
+ * the in-memory insurance limiter and later ones to Redis, splitting one
+ * person's attempts over two counters. So a connecting client is given up to its
+ * connect timeout; a Redis that is really down still falls back at once after that.
+ */
+async function settledLimiters(): Promise<Limiters> {
+  const redis = getProducerRedis();
+  if (redis.status === "connecting" || redis.status === "wait" || redis.status === "connect") {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        redis.off("ready", done);
+        redis.off("error", done);
+        resolve();
+      };
+      const timer = setTimeout(done, 2_000);
+      redis.once("ready", done);
+      redis.once("error", done);
+    });
+  }
+  return limiters();
+}
+
 const addressKey = (attempt: LoginAttempt) => attempt.address || "unknown";
 const pairKey = (attempt: LoginAttempt) => `${normaliseEmail(attempt.email)}|${addressKey(attempt)}`;
 
 /** Seconds until another attempt is allowed, or null when one is allowed now. */
 export async function loginBlockedFor(attempt: LoginAttempt): Promise<number | null> {
   const env = getEnv();
-  const { pair, address } = limiters();
+  const { pair, address } = await settledLimiters();
   const [pairState, addressState] = await Promise.all([pair.get(pairKey(attempt)), address.get(addressKey(attempt))]);
   const waits = [
     pairState && pairState.consumedPoints >= env.LOGIN_LIMIT_PAIR_FAILURES ? pairState.msBeforeNext : 0,
@@ -75,7 +100,7 @@ export async function loginBlockedFor(attempt: LoginAttempt): Promise<number | n
 
 /** Counts a failed attempt on both counters. Going over a limit is not an error here: the next attempt is refused. */
 export async function recordLoginFailure(attempt: LoginAttempt): Promise<void> {
-  const { pair, address } = limiters();
+  const { pair, address } = await settledLimiters();
   await Promise.all(
     [pair.consume(pairKey(attempt)), address.consume(addressKey(attempt))].map((p) =>
       p.catch((error: unknown) => {
@@ -86,7 +111,7 @@ export async function recordLoginFailure(attempt: LoginAttempt): Promise<void> {
 }
 
 export async function recordLoginSuccess(attempt: LoginAttempt): Promise<void> {
-  await limiters().pair.delete(pairKey(attempt));
+  await (await settledLimiters()).pair.delete(pairKey(attempt));
 }
 
 /** For tests: forget the counters of one attempt. */
