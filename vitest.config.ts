@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["app/**/*.test.ts", "search/**/*.test.ts", "workers/**/*.test.ts", "prisma/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          include: ["app/**/*.test.ts", "search/**/*.test.ts", "workers/**/*.test.ts", "prisma/**/*.test.ts"],
           environment: "node",
         },
       },

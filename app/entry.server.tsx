@@ -8,9 +8,9 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { createI18n } from "~/i18n/i18next";
-import { getLanguage } from "~/utils/language.server";
-import { createLogger } from "~/utils/logger.server";
-import { NonceProvider } from "~/utils/nonce";
+import { getLanguage } from "~/lib/language.server";
+import { createLogger } from "~/lib/logger.server";
+import { NonceProvider } from "~/lib/nonce";
 
 const log = createLogger("web");
 

@@ -6,10 +6,10 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { SiteFooter } from "~/components/layout/SiteFooter";
 import { SiteHeader, type HeaderUser } from "~/components/layout/SiteHeader";
 import { isLanguage, DEFAULT_LANGUAGE } from "~/i18n/config";
-import { getOptionalUser } from "~/utils/auth.server";
-import { getLanguage } from "~/utils/language.server";
-import { pageTitle } from "~/utils/meta";
-import { useNonce } from "~/utils/nonce";
+import { getOptionalUser } from "~/modules/auth/guards.server";
+import { getLanguage } from "~/lib/language.server";
+import { pageTitle } from "~/lib/meta";
+import { useNonce } from "~/lib/nonce";
 import appStyles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [

@@ -1,7 +1,7 @@
 // npm run search:setup | search:reindex | meili
-import { getEnv } from "~/utils/env.server";
-import { disconnectDb } from "~/utils/db.server";
-import { createLogger } from "~/utils/logger.server";
+import { getEnv } from "~/lib/env.server";
+import { disconnectDb } from "~/lib/db.server";
+import { createLogger } from "~/lib/logger.server";
 import { ensureMeili } from "./meili-server";
 import { reindexAll } from "./reindex";
 import { setupIndexes } from "./setup";

@@ -4,7 +4,7 @@
 // (docs/decisions/005-search-and-outbox.md).
 import { createHash } from "node:crypto";
 import { Meilisearch, type Key } from "meilisearch";
-import { getEnv } from "~/utils/env.server";
+import { getEnv } from "~/lib/env.server";
 import { meiliApiError, nodeHttpClient } from "./http-transport";
 
 /** The live uid of a logical index, e.g. "vacancies" → "jobbro_vacancies". */

@@ -6,8 +6,8 @@
 // writes an outbox row, so we re-sync the ids of outbox rows created since the
 // build started (docs/decisions/005-search-and-outbox.md).
 import type { Meilisearch } from "meilisearch";
-import { getDb, type Db } from "~/utils/db.server";
-import { createLogger } from "~/utils/logger.server";
+import { getDb, type Db } from "~/lib/db.server";
+import { createLogger } from "~/lib/logger.server";
 import { getAdminClient, indexUid } from "./client";
 import type { IndexDefinition } from "./indexes/definition";
 import { INDEXES, topicsFor } from "./indexes/registry";

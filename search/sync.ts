@@ -2,8 +2,8 @@
 // should be indexed, delete what is gone or must not be indexed. Running it
 // twice gives the same index, so jobs may be retried or duplicated freely.
 import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
-import { isSearchTopic, type SearchTopic } from "~/modules/outbox/topics";
-import { getDb, type Db } from "~/utils/db.server";
+import { isSearchTopic, type SearchTopic } from "~/lib/outbox/topics";
+import { getDb, type Db } from "~/lib/db.server";
 import { getAdminClient, indexUid } from "./client";
 import type { DbReader, IndexDefinition } from "./indexes/definition";
 import { TOPIC_TARGETS } from "./indexes/registry";

@@ -5,9 +5,9 @@
 // nor hide dead ones (ADR 024).
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { recordHeartbeat, removeHeartbeat, type WorkerIdentity } from "~/modules/operations/worker-heartbeats.server";
-import type { Db } from "~/utils/db.server";
-import type { Logger } from "~/utils/logger.server";
+import { recordHeartbeat, removeHeartbeat, type WorkerIdentity } from "~/portals/operator/worker-heartbeats.server";
+import type { Db } from "~/lib/db.server";
+import type { Logger } from "~/lib/logger.server";
 import { startLoop } from "./loop";
 
 export interface Heartbeat {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLogger } from "~/utils/logger.server";
+import { createLogger } from "~/lib/logger.server";
 import { startLoop } from "./loop";
 
 const log = createLogger("loop-test");

@@ -2,7 +2,7 @@
 // must keep happening when Redis has lost every key (docs/decisions/024-…).
 // Ticks never overlap; stop() waits for the tick in progress, so a worker stops
 // cleanly on SIGTERM.
-import type { Logger } from "~/utils/logger.server";
+import type { Logger } from "~/lib/logger.server";
 
 export interface Loop {
   /** Runs a tick as soon as the one in progress (if any) ends; resolves when it has run. */

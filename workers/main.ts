@@ -1,9 +1,9 @@
 // The worker process (npm run worker). Run as many as you like, on any number
 // of machines, against the same Redis and PostgreSQL.
-import { disconnectDb } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
-import { createLogger } from "~/utils/logger.server";
-import { createRedis } from "~/utils/redis.server";
+import { disconnectDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { createLogger } from "~/lib/logger.server";
+import { createRedis } from "~/lib/redis.server";
 import { setupIndexes } from "../search/setup";
 import { getWorkerConfig } from "./config";
 import { warnUnlessNoEviction } from "./redis-check";

@@ -5,9 +5,9 @@
 // ticks return at once.
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import type { QueueName } from "~/modules/jobs/registry";
-import type { Db } from "~/utils/db.server";
-import type { Logger } from "~/utils/logger.server";
+import type { QueueName } from "~/lib/queues/registry";
+import type { Db } from "~/lib/db.server";
+import type { Logger } from "~/lib/logger.server";
 import { dispatchOutbox } from "./jobs/outbox-dispatch";
 import { startLoop, type Loop } from "./loop";
 

@@ -1,8 +1,8 @@
 // BullMQ keeps jobs as Redis keys: a Redis that evicts keys under memory
 // pressure silently loses jobs. Production must run with noeviction.
 import type { Redis } from "ioredis";
-import type { Logger } from "~/utils/logger.server";
-import { evictionPolicy } from "~/utils/redis.server";
+import type { Logger } from "~/lib/logger.server";
+import { evictionPolicy } from "~/lib/redis.server";
 
 export async function warnUnlessNoEviction(redis: Redis, log: Logger): Promise<string | null> {
   const policy = await evictionPolicy(redis);

@@ -3,9 +3,9 @@
 // can never start inside the web process.
 import { FlowProducer, UnrecoverableError, Worker, type Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { getDb, type Db } from "~/utils/db.server";
-import type { Logger } from "~/utils/logger.server";
-import { createRedis } from "~/utils/redis.server";
+import { getDb, type Db } from "~/lib/db.server";
+import type { Logger } from "~/lib/logger.server";
+import { createRedis } from "~/lib/redis.server";
 import type { WorkerConfig } from "./config";
 import { dispatchOutbox, redeliverDispatchedSince } from "./jobs/outbox-dispatch";
 import { pruneOutbox } from "./jobs/outbox-prune";
@@ -20,10 +20,10 @@ import { startHeartbeat } from "./heartbeat";
 import { startLoop } from "./loop";
 import { startOutboxLoop } from "./outbox-loop";
 import { convergeSchedulers, scheduleSettings, type ConvergeResult } from "./schedulers";
-import { getEnv } from "~/utils/env.server";
-import { createMailer, type Mailer } from "~/utils/mailer.server";
-import { createQueue, JOBS, QUEUES, type QueueName } from "~/modules/jobs/registry";
-import { resolveSchedules } from "~/modules/jobs/schedules";
+import { getEnv } from "~/lib/env.server";
+import { createMailer, type Mailer } from "~/lib/mailer.server";
+import { createQueue, JOBS, QUEUES, type QueueName } from "~/lib/queues/registry";
+import { resolveSchedules } from "~/lib/queues/schedules";
 
 export interface WorkerRuntime {
   queues: ReadonlyMap<QueueName, Queue>;

@@ -1,14 +1,14 @@
 // The worker processes own the job schedulers; Redis is only where they run.
 // At start and then every SCHEDULER_CHECK_EVERY_MS each worker compares every
-// scheduler in the table (app/modules/jobs/schedules.ts) with what Redis holds
+// scheduler in the table (app/lib/queues/schedules.ts) with what Redis holds
 // and upserts the ones that are missing, stalled or different. Upserting an id
 // is idempotent in BullMQ (one entry, one next job), so any number of workers
 // may do this at once. docs/decisions/024-self-healing-when-redis-loses-data.md
 import type { Queue } from "bullmq";
-import { readScheduler } from "~/modules/jobs/scheduler-state.server";
-import { RETIRED_SCHEDULERS, schedulerDifference, type Schedule, type ScheduleSettings } from "~/modules/jobs/schedules";
-import type { QueueName } from "~/modules/jobs/registry";
-import type { Logger } from "~/utils/logger.server";
+import { readScheduler } from "~/lib/queues/scheduler-state.server";
+import { RETIRED_SCHEDULERS, schedulerDifference, type Schedule, type ScheduleSettings } from "~/lib/queues/schedules";
+import type { QueueName } from "~/lib/queues/registry";
+import type { Logger } from "~/lib/logger.server";
 import type { WorkerConfig } from "./config";
 import type { NotifyConfig } from "./jobs/notify-config";
 import type { PrivacyConfig } from "./jobs/privacy";

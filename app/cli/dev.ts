@@ -2,8 +2,8 @@
 // platform with demo data. Steps are idempotent, so a second start is quick.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { getEnv } from "~/utils/env.server";
-import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/lib/env.server";
+import { getDb } from "~/lib/db.server";
 import { applyMigrations } from "../../prisma/tools/migrate";
 import { importTaxonomy } from "../../prisma/taxonomy/import";
 import { importGeography } from "../../prisma/geography/import";
@@ -14,8 +14,8 @@ import { setupIndexes } from "../../search/setup";
 import { reindexAll } from "../../search/reindex";
 import { DEFAULT_HTTP_PORT, startMailServer, type MailServer } from "./mail-server";
 import { checkPostgres, checkRedis, ServiceUnavailableError } from "./preflight.server";
-import { JOBS } from "~/modules/jobs/registry";
-import { closeQueues, enqueue } from "~/utils/queue.server";
+import { JOBS } from "~/lib/queues/registry";
+import { closeQueues, enqueue } from "~/lib/queue.server";
 
 const step = (message: string) => console.log(`\x1b[36m▸\x1b[0m ${message}`);
 const children: ChildProcess[] = [];

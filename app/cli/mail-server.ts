@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SMTPServer } from "smtp-server";
-import { MailStore, type StoredMail } from "~/modules/mail/store";
+import { MailStore, type StoredMail } from "~/lib/mail-catcher/store";
 
 export { MailStore, type StoredMail };
 

@@ -1,10 +1,10 @@
 // `npm run token:create -- --org <id or CVR> --name <label>`: issues an API token
 // for one organisation and prints it once. Only its hash is stored, so a lost
 // token cannot be shown again: issue a new one and revoke the old.
-import { DomainError } from "~/modules/api/errors";
-import { issueApiToken } from "~/modules/api/service.server";
-import { parseTokenCreateArgs } from "~/modules/api/token-args";
-import { disconnectDb, getDb } from "~/utils/db.server";
+import { DomainError } from "~/lib/errors";
+import { issueApiToken } from "~/portals/api/service.server";
+import { parseTokenCreateArgs } from "~/portals/api/token-args";
+import { disconnectDb, getDb } from "~/lib/db.server";
 
 async function main(): Promise<number> {
   let args: ReturnType<typeof parseTokenCreateArgs>;

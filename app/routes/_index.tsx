@@ -1,8 +1,8 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getOptionalUser, homePathForUser } from "~/utils/auth.server";
-import { pageTitle } from "~/utils/meta";
+import { getOptionalUser, homePathForUser } from "~/modules/auth/guards.server";
+import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "meta.title");
 

@@ -7,8 +7,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { UnsubscribeIntent } from "~/modules/notifications/schema";
 import { setEmailEnabled, userFromUnsubscribeToken } from "~/modules/notifications/service.server";
-import { getDb } from "~/utils/db.server";
-import { pageTitle } from "~/utils/meta";
+import { getDb } from "~/lib/db.server";
+import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications.unsubscribe.title");
 

@@ -1,5 +1,5 @@
 // DELETE /api/v1/candidates/:id/consents/:consentId   withdraw a consent (the record stays, with withdrawnAt)
-import { apiAction, ok, param } from "~/modules/api/respond.server";
+import { apiAction, ok, param } from "~/portals/api/respond.server";
 import { withdrawConsent } from "~/modules/candidates/service.server";
 
 export const action = apiAction(["JOBCENTRE"], {

@@ -1,6 +1,6 @@
 // GET  /api/v1/candidates/:id/consents   every consent, active and withdrawn
 // POST /api/v1/candidates/:id/consents   record a consent (201; 200 with the existing one if already active)
-import { apiAction, apiLoader, created, ok, param, parseBody } from "~/modules/api/respond.server";
+import { apiAction, apiLoader, created, ok, param, parseBody } from "~/portals/api/respond.server";
 import { ConsentCreateSchema } from "~/modules/candidates/schema";
 import { listConsents, recordConsent } from "~/modules/candidates/service.server";
 

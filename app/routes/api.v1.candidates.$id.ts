@@ -1,6 +1,6 @@
 // GET   /api/v1/candidates/:id   the full profile, personal data included (audited)
 // PATCH /api/v1/candidates/:id   change fields or status (audited)
-import { apiAction, apiLoader, ok, param, parseBody } from "~/modules/api/respond.server";
+import { apiAction, apiLoader, ok, param, parseBody } from "~/portals/api/respond.server";
 import { CandidateUpdateSchema } from "~/modules/candidates/schema";
 import { getCandidate, updateCandidate } from "~/modules/candidates/service.server";
 

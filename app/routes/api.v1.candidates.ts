@@ -1,6 +1,6 @@
 // GET  /api/v1/candidates   the jobcentre's candidates, pseudonymous summaries only
 // POST /api/v1/candidates   register a candidate (a pseudonym is generated)
-import { apiAction, apiLoader, created, ok, parseBody } from "~/modules/api/respond.server";
+import { apiAction, apiLoader, created, ok, parseBody } from "~/portals/api/respond.server";
 import { CandidateCreateSchema } from "~/modules/candidates/schema";
 import { createCandidate, listCandidates } from "~/modules/candidates/service.server";
 

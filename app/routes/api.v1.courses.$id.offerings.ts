@@ -1,6 +1,6 @@
 // GET  /api/v1/courses/:id/offerings   dated offerings of the course
 // POST /api/v1/courses/:id/offerings   add an offering (online, or at a postal code)
-import { apiAction, apiLoader, created, ok, param, parseBody } from "~/modules/api/respond.server";
+import { apiAction, apiLoader, created, ok, param, parseBody } from "~/portals/api/respond.server";
 import { OfferingCreateSchema } from "~/modules/courses/schema";
 import { createOffering, listOfferings } from "~/modules/courses/service.server";
 

@@ -1,6 +1,6 @@
 // GET  /api/v1/courses   the institution's courses with their offerings
 // POST /api/v1/courses   create a course with the skills it teaches
-import { apiAction, apiLoader, created, ok, parseBody } from "~/modules/api/respond.server";
+import { apiAction, apiLoader, created, ok, parseBody } from "~/portals/api/respond.server";
 import { CourseCreateSchema } from "~/modules/courses/schema";
 import { createCourse, listCourses } from "~/modules/courses/service.server";
 

@@ -1,5 +1,5 @@
 // POST /api/v1/vacancies/:id/close   close the vacancy (final; repeating it is harmless)
-import { apiAction, ok, param } from "~/modules/api/respond.server";
+import { apiAction, ok, param } from "~/portals/api/respond.server";
 import { closeVacancy } from "~/modules/vacancies/service.server";
 
 export const action = apiAction(["COMPANY"], {

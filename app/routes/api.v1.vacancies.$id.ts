@@ -1,6 +1,6 @@
 // GET   /api/v1/vacancies/:id   one of the company's vacancies
 // PATCH /api/v1/vacancies/:id   change fields or status (status CLOSED closes it)
-import { apiAction, apiLoader, ok, param, parseBody } from "~/modules/api/respond.server";
+import { apiAction, apiLoader, ok, param, parseBody } from "~/portals/api/respond.server";
 import { VacancyUpdateSchema } from "~/modules/vacancies/schema";
 import { getVacancy, updateVacancy } from "~/modules/vacancies/service.server";
 

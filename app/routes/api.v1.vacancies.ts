@@ -1,6 +1,6 @@
 // GET  /api/v1/vacancies        the company's own vacancies (?status=OPEN|PAUSED|CLOSED|DRAFT)
 // POST /api/v1/vacancies        post a new vacancy
-import { apiAction, apiLoader, created, ok, parseBody, parseInput } from "~/modules/api/respond.server";
+import { apiAction, apiLoader, created, ok, parseBody, parseInput } from "~/portals/api/respond.server";
 import { VacancyCreateSchema, VacancyListQuerySchema } from "~/modules/vacancies/schema";
 import { createVacancy, listVacancies } from "~/modules/vacancies/service.server";
 

@@ -1,9 +1,9 @@
 // "/borger/:token/data": everything on the citizen's page as one JSON file
 // (GDPR article 20), as a download. The download is written to the audit log.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportCitizenData } from "~/modules/citizen/insight.server";
-import { checkCitizenToken } from "~/modules/citizen/link.server";
-import { getDb } from "~/utils/db.server";
+import { exportCitizenData } from "~/portals/citizen/insight.server";
+import { checkCitizenToken } from "~/portals/citizen/link.server";
+import { getDb } from "~/lib/db.server";
 
 const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
 

@@ -1,6 +1,6 @@
 // "/borger": a citizen asks for the personal link to their data. The answer is
 // the same whether or not Jobbro knows the address (no enumeration); requests
-// are rate limited per address (app/modules/citizen/request-link.server.ts).
+// are rate limited per address (app/portals/citizen/request-link.server.ts).
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type HeadersFunction, type MetaFunction } from "@remix-run/node";
@@ -8,13 +8,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ErrorSummary, TextField } from "~/components/form";
-import { requestCitizenLink } from "~/modules/citizen/request-link.server";
-import { LinkRequestSchema } from "~/modules/citizen/schema";
-import { getDb } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
-import { pageTitle } from "~/utils/meta";
-import { QueueUnavailableError } from "~/utils/queue.server";
-import { readFormData } from "~/utils/form-body.server";
+import { requestCitizenLink } from "~/portals/citizen/request-link.server";
+import { LinkRequestSchema } from "~/portals/citizen/schema";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { pageTitle } from "~/lib/meta";
+import { QueueUnavailableError } from "~/lib/queue.server";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "citizen.request.title");
 

@@ -8,18 +8,18 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ErrorSummary, RadioGroupField, SelectField, TextField } from "~/components/form";
-import { InvalidInputError } from "~/modules/api/errors";
+import { InvalidInputError } from "~/lib/errors";
 import { listOrganisations } from "~/modules/organisations/admin.server";
 import { createUser, endAllSessions, listUsers, setUserDisabled } from "~/modules/users/admin.server";
 import { UserCreateSchema } from "~/modules/users/forms";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { asConformErrors } from "~/utils/form-errors";
-import { formatNumber } from "~/utils/format";
-import { createLogger } from "~/utils/logger.server";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
-import { readFormData } from "~/utils/form-body.server";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { asConformErrors } from "~/lib/form-errors";
+import { formatNumber } from "~/lib/format";
+import { createLogger } from "~/lib/logger.server";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "operator.users.title");
 

@@ -7,19 +7,19 @@ import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } fro
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
-import { PlatformStatusPanel } from "~/components/operations/PlatformStatusPanel";
+import { PlatformStatusPanel } from "~/components/operator/PlatformStatusPanel";
 import type { Language } from "~/i18n/config";
 import { lastRuns } from "~/modules/matching/runs.server";
-import { durationParts, progressPercent, runDurationMs } from "~/modules/operations/duration";
-import { platformView } from "~/modules/operations/platform-view.server";
-import { startManualRun } from "~/modules/operations/service.server";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formatNumber } from "~/utils/format";
-import { createLogger } from "~/utils/logger.server";
-import { pageTitle } from "~/utils/meta";
-import { QueueUnavailableError } from "~/utils/queue.server";
-import { useLanguage } from "~/utils/use-language";
+import { durationParts, progressPercent, runDurationMs } from "~/portals/operator/duration";
+import { platformView } from "~/portals/operator/platform-view.server";
+import { startManualRun } from "~/portals/operator/service.server";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { formatNumber } from "~/lib/format";
+import { createLogger } from "~/lib/logger.server";
+import { pageTitle } from "~/lib/meta";
+import { QueueUnavailableError } from "~/lib/queue.server";
+import { useLanguage } from "~/lib/use-language";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "operations.runs.title");
 

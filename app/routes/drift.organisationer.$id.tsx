@@ -7,14 +7,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ErrorSummary, TextField } from "~/components/form";
-import { InvalidInputError } from "~/modules/api/errors";
+import { InvalidInputError } from "~/lib/errors";
 import { findOrganisation, updateOrganisation } from "~/modules/organisations/admin.server";
 import { OrganisationUpdateSchema } from "~/modules/organisations/forms";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { asConformErrors } from "~/utils/form-errors";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/form-body.server";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { asConformErrors } from "~/lib/form-errors";
+import { pageTitle } from "~/lib/meta";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "operator.organisations.editTitle");
 

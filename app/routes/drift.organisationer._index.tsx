@@ -8,16 +8,16 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ErrorSummary, SelectField, TextField } from "~/components/form";
 import type { OrganisationKind } from "~/generated/prisma/enums";
-import { InvalidInputError } from "~/modules/api/errors";
+import { InvalidInputError } from "~/lib/errors";
 import { countByKind, createOrganisation, listOrganisations } from "~/modules/organisations/admin.server";
 import { normaliseOrganisation, ORGANISATION_KINDS, OrganisationCreateSchema } from "~/modules/organisations/forms";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { asConformErrors } from "~/utils/form-errors";
-import { formatNumber } from "~/utils/format";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
-import { readFormData } from "~/utils/form-body.server";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { asConformErrors } from "~/lib/form-errors";
+import { formatNumber } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "operator.organisations.title");
 

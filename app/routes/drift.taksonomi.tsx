@@ -6,15 +6,15 @@ import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } fro
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
-import { lastTaxonomyImports, startTaxonomyImport, taxonomyJobStatus } from "~/modules/operations/taxonomy.server";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
-import { formatNumber } from "~/utils/format";
-import { createLogger } from "~/utils/logger.server";
-import { pageTitle } from "~/utils/meta";
-import { QueueUnavailableError } from "~/utils/queue.server";
-import { useLanguage } from "~/utils/use-language";
+import { lastTaxonomyImports, startTaxonomyImport, taxonomyJobStatus } from "~/portals/operator/taxonomy.server";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { formatNumber } from "~/lib/format";
+import { createLogger } from "~/lib/logger.server";
+import { pageTitle } from "~/lib/meta";
+import { QueueUnavailableError } from "~/lib/queue.server";
+import { useLanguage } from "~/lib/use-language";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "operator.taxonomy.title");
 

@@ -7,12 +7,12 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
 import type { Language } from "~/i18n/config";
 import { maintenanceOverview } from "~/modules/retention/service.server";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
-import { formatNumber } from "~/utils/format";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { formatNumber } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "citizen.maintenance.title");
 

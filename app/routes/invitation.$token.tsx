@@ -7,14 +7,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/form";
-import { InvalidInputError } from "~/modules/api/errors";
+import { InvalidInputError } from "~/lib/errors";
 import { createSession, deleteSession } from "~/modules/auth/session.server";
-import { acceptInvitation, lookUpInvitation } from "~/modules/company/invitations.server";
-import { InvitationAcceptSchema } from "~/modules/company/registration-schema";
-import { getDb } from "~/utils/db.server";
-import { pageTitle } from "~/utils/meta";
-import { readSessionId, serializeSessionCookie } from "~/utils/session-cookie.server";
-import { readFormData } from "~/utils/form-body.server";
+import { acceptInvitation, lookUpInvitation } from "~/portals/company/invitations.server";
+import { InvitationAcceptSchema } from "~/portals/company/registration-schema";
+import { getDb } from "~/lib/db.server";
+import { pageTitle } from "~/lib/meta";
+import { readSessionId, serializeSessionCookie } from "~/modules/auth/session-cookie.server";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "company.invitation.title");
 

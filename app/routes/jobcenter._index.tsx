@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
-import { OUTCOME_KINDS, PIPELINE_STATUSES } from "~/modules/dashboard/jobcentre-figures";
-import { getJobcentreOverview } from "~/modules/dashboard/jobcentre.server";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formatNumber } from "~/utils/format";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
+import { OUTCOME_KINDS, PIPELINE_STATUSES } from "~/portals/jobcentre/dashboard-figures";
+import { getJobcentreOverview } from "~/portals/jobcentre/dashboard.server";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { formatNumber } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "jobcentre.heading", { name: data?.organisationName ?? "" });

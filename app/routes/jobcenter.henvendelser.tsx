@@ -5,16 +5,16 @@ import type { ParseKeys } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
 import type { ContactRequestStatus } from "~/generated/prisma/enums";
-import { DomainError } from "~/modules/api/errors";
-import { InboxActionSchema } from "~/modules/consultant/schema";
+import { DomainError } from "~/lib/errors";
+import { InboxActionSchema } from "~/portals/jobcentre/schema";
 import { countInbox, declineRequest, listInbox, proposeToCitizen, recordCitizenApproval } from "~/modules/introductions/broker.server";
 import { INBOX_STATUSES } from "~/modules/introductions/schema";
-import { or404, requireConsultant } from "~/utils/consultant.server";
-import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
-import { readFormData } from "~/utils/form-body.server";
+import { or404, requireConsultant } from "~/portals/jobcentre/edge.server";
+import { getDb } from "~/lib/db.server";
+import { formatDate } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "consultant.inbox.title");
 

@@ -6,11 +6,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
-import { CandidateForm } from "~/components/consultant/CandidateForm";
+import { CandidateForm } from "~/components/jobcentre/CandidateForm";
 import { ErrorSummary, SelectField, TextField } from "~/components/form";
 import { listAuditEvents } from "~/modules/audit/read.server";
 import { getCandidate, recordConsent, updateCandidate, withdrawConsent } from "~/modules/candidates/service.server";
-import { formErrorsOf, resolveExperienceQueries, toUpdateInput } from "~/modules/consultant/candidate-form.server";
+import { formErrorsOf, resolveExperienceQueries, toUpdateInput } from "~/portals/jobcentre/candidate-form.server";
 import { bestOccupation } from "~/modules/taxonomy/suggest.server";
 import {
   CONSENT_CHANNEL_CHOICES,
@@ -19,18 +19,18 @@ import {
   ConsentFormSchema,
   CourseCompletedSchema,
   WithdrawConsentSchema,
-} from "~/modules/consultant/schema";
+} from "~/portals/jobcentre/schema";
 import { skillOptions } from "~/modules/taxonomy/skill-options.server";
 import { readCandidateMatches } from "~/modules/matching/read.server";
 import { listReservations, recordOutcome } from "~/modules/outcomes/service.server";
 import { danishToday } from "~/modules/outcomes/today";
-import { notFound, or404, requireConsultant } from "~/utils/consultant.server";
-import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
-import { getLanguage } from "~/utils/language.server";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
-import { readFormData } from "~/utils/form-body.server";
+import { notFound, or404, requireConsultant } from "~/portals/jobcentre/edge.server";
+import { getDb } from "~/lib/db.server";
+import { formatDate } from "~/lib/format";
+import { getLanguage } from "~/lib/language.server";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
+import { readFormData } from "~/lib/form-body.server";
 
 // The pseudonym, not the name: titles end up in browser history and tab lists.
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>

@@ -3,15 +3,15 @@ import { shownLabel } from "~/modules/taxonomy/label";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
-import { FacetList } from "~/components/consultant/FacetList";
-import { Pagination } from "~/components/consultant/Pagination";
-import { searchCandidates } from "~/modules/consultant/candidate-list.server";
-import { parseCandidateListQuery } from "~/modules/consultant/schema";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formatDate, formatNumber } from "~/utils/format";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
+import { FacetList } from "~/components/jobcentre/FacetList";
+import { Pagination } from "~/components/jobcentre/Pagination";
+import { searchCandidates } from "~/portals/jobcentre/candidate-list.server";
+import { parseCandidateListQuery } from "~/portals/jobcentre/schema";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { formatDate, formatNumber } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "consultant.candidates.title");
 

@@ -3,17 +3,17 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
-import { CandidateForm } from "~/components/consultant/CandidateForm";
+import { CandidateForm } from "~/components/jobcentre/CandidateForm";
 import { createCandidate } from "~/modules/candidates/service.server";
-import { formErrorsOf, resolveExperienceQueries, toCreateInput } from "~/modules/consultant/candidate-form.server";
+import { formErrorsOf, resolveExperienceQueries, toCreateInput } from "~/portals/jobcentre/candidate-form.server";
 import { bestOccupation } from "~/modules/taxonomy/suggest.server";
-import { CandidateFormSchema } from "~/modules/consultant/schema";
+import { CandidateFormSchema } from "~/portals/jobcentre/schema";
 import { skillOptions } from "~/modules/taxonomy/skill-options.server";
-import { requireRole } from "~/utils/auth.server";
-import { getLanguage } from "~/utils/language.server";
-import { getDb } from "~/utils/db.server";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/form-body.server";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getLanguage } from "~/lib/language.server";
+import { getDb } from "~/lib/db.server";
+import { pageTitle } from "~/lib/meta";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "consultant.candidateForm.newTitle");
 

@@ -4,19 +4,19 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
-import { Pagination } from "~/components/consultant/Pagination";
+import { Pagination } from "~/components/jobcentre/Pagination";
 import { ErrorSummary, SelectField, TextField } from "~/components/form";
 import type { OutcomeKind } from "~/generated/prisma/enums";
-import { InvalidInputError } from "~/modules/api/errors";
-import { OUTCOME_CHOICES, OutcomeFormSchema } from "~/modules/consultant/schema";
+import { InvalidInputError } from "~/lib/errors";
+import { OUTCOME_CHOICES, OutcomeFormSchema } from "~/portals/jobcentre/schema";
 import { listOutcomes, OUTCOME_PAGE_SIZE, recordOutcome } from "~/modules/outcomes/service.server";
 import { danishToday } from "~/modules/outcomes/today";
-import { requireConsultant } from "~/utils/consultant.server";
-import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
-import { readFormData } from "~/utils/form-body.server";
+import { requireConsultant } from "~/portals/jobcentre/edge.server";
+import { getDb } from "~/lib/db.server";
+import { formatDate } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "consultant.outcomes.title");
 

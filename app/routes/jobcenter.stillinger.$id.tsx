@@ -6,16 +6,16 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import type { ParseKeys } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
-import { DomainError } from "~/modules/api/errors";
-import { MoveMatchSchema, PIPELINE_CHOICES, ReserveSeatSchema } from "~/modules/consultant/schema";
+import { DomainError } from "~/lib/errors";
+import { MoveMatchSchema, PIPELINE_CHOICES, ReserveSeatSchema } from "~/portals/jobcentre/schema";
 import { reserveSeat } from "~/modules/outcomes/service.server";
 import { moveMatch, readPipeline } from "~/modules/pipeline/service.server";
-import { or404, requireConsultant } from "~/utils/consultant.server";
-import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
-import { readFormData } from "~/utils/form-body.server";
+import { or404, requireConsultant } from "~/portals/jobcentre/edge.server";
+import { getDb } from "~/lib/db.server";
+import { formatDate } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? [{ title: `${data.vacancy.title} – Jobbro` }] : pageTitle(matches, "consultant.vacancies.title");

@@ -2,9 +2,9 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { safeRedirectPath } from "~/modules/auth/home";
 import { setUserLocale } from "~/modules/auth/repository.server";
 import { isLanguage } from "~/i18n/config";
-import { getOptionalUser } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { serializeLanguageCookie } from "~/utils/language.server";
+import { getOptionalUser } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { serializeLanguageCookie } from "~/lib/language.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();

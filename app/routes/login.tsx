@@ -9,10 +9,10 @@ import { loginBlockedFor, recordLoginFailure, recordLoginSuccess } from "~/modul
 import { isOidcEnabled } from "~/modules/auth/oidc.server";
 import { INVALID_CREDENTIALS, LoginSchema, TOO_MANY_ATTEMPTS } from "~/modules/auth/schema";
 import { logIn } from "~/modules/auth/service.server";
-import { getOptionalUser, homePathForUser } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { pageTitle } from "~/utils/meta";
-import { readSessionId, serializeSessionCookie } from "~/utils/session-cookie.server";
+import { getOptionalUser, homePathForUser } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { pageTitle } from "~/lib/meta";
+import { readSessionId, serializeSessionCookie } from "~/modules/auth/session-cookie.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 

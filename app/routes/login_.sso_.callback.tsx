@@ -6,10 +6,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { homePathFor } from "~/modules/auth/home";
 import { clearOidcFlowCookie, completeOidcLogin, isOidcEnabled } from "~/modules/auth/oidc.server";
-import { getDb } from "~/utils/db.server";
-import { createLogger } from "~/utils/logger.server";
-import { pageTitle } from "~/utils/meta";
-import { readSessionId, serializeSessionCookie } from "~/utils/session-cookie.server";
+import { getDb } from "~/lib/db.server";
+import { createLogger } from "~/lib/logger.server";
+import { pageTitle } from "~/lib/meta";
+import { readSessionId, serializeSessionCookie } from "~/modules/auth/session-cookie.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data?.outcome === "no-user" ? "security.sso.noUserTitle" : "security.sso.failedTitle");

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { deleteSession } from "~/modules/auth/session.server";
-import { getDb } from "~/utils/db.server";
-import { clearSessionCookie, readSessionId } from "~/utils/session-cookie.server";
+import { getDb } from "~/lib/db.server";
+import { clearSessionCookie, readSessionId } from "~/modules/auth/session-cookie.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const sessionId = await readSessionId(request);

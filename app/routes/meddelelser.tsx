@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { describeNotification } from "~/modules/notifications/render";
 import { NotificationsIntent } from "~/modules/notifications/schema";
 import { listNotifications, markAllNotificationsRead, setEmailEnabled } from "~/modules/notifications/service.server";
-import { requireUser } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
+import { requireUser } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { formatDate } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications.title");
 

@@ -7,16 +7,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/form";
-import { InvalidInputError } from "~/modules/api/errors";
+import { InvalidInputError } from "~/lib/errors";
 import { createSession, deleteSession } from "~/modules/auth/session.server";
-import { registerCompany } from "~/modules/company/accounts.server";
-import { RegistrationSchema } from "~/modules/company/registration-schema";
-import { getOptionalUser, homePathForUser } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { getLanguage } from "~/utils/language.server";
-import { pageTitle } from "~/utils/meta";
-import { readSessionId, serializeSessionCookie } from "~/utils/session-cookie.server";
-import { readFormData } from "~/utils/form-body.server";
+import { registerCompany } from "~/portals/company/accounts.server";
+import { RegistrationSchema } from "~/portals/company/registration-schema";
+import { getOptionalUser, homePathForUser } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { getLanguage } from "~/lib/language.server";
+import { pageTitle } from "~/lib/meta";
+import { readSessionId, serializeSessionCookie } from "~/modules/auth/session-cookie.server";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "company.register.title");
 

@@ -2,9 +2,9 @@
 // suggestions, for any logged-in user (401 JSON otherwise: fetch() callers want no redirect).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { suggest } from "~/modules/taxonomy/suggest.server";
-import { getOptionalUser } from "~/utils/auth.server";
-import { jsonResponse } from "~/utils/json.server";
-import { getLanguage } from "~/utils/language.server";
+import { getOptionalUser } from "~/modules/auth/guards.server";
+import { jsonResponse } from "~/lib/json.server";
+import { getLanguage } from "~/lib/language.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!(await getOptionalUser(request))) return jsonResponse({ error: "unauthorized" }, 401);

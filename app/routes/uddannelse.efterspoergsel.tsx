@@ -9,12 +9,12 @@ import { BarChart } from "~/components/institution/BarChart";
 import { shownLabel } from "~/modules/taxonomy/label";
 import { ConceptLabel } from "~/components/ConceptLabel";
 import { courseDemand, untaughtSkillsInDemand } from "~/modules/demand/course-demand.server";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formatNumber } from "~/utils/format";
-import { getLanguage } from "~/utils/language.server";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { formatNumber } from "~/lib/format";
+import { getLanguage } from "~/lib/language.server";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "institution.demand.title");
 

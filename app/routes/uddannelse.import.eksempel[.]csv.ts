@@ -4,8 +4,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvLine } from "~/modules/courses/catalogue-import";
 import { CATALOGUE_COLUMNS } from "~/modules/courses/catalogue-format";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
 
 const DAY = 86_400_000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);

@@ -16,11 +16,11 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { CATALOGUE_COLUMNS, MAX_CATALOGUE_BYTES, MAX_CATALOGUE_ROWS, REQUIRED_COLUMNS } from "~/modules/courses/catalogue-format";
 import type { FileError, RowError } from "~/modules/courses/catalogue-import";
 import { importCatalogue, type CatalogueImportResult } from "~/modules/courses/catalogue-import.server";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formatNumber } from "~/utils/format";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { formatNumber } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "institution.import.title");
 

@@ -8,19 +8,19 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
 import { CheckboxField, ErrorSummary, TextField } from "~/components/form";
 import { CourseForm } from "~/components/institution/CourseForm";
-import { NotFoundError } from "~/modules/api/errors";
+import { NotFoundError } from "~/lib/errors";
 import { courseFormErrors, CourseFormSchema, OfferingFormSchema, toCourseInput, toOfferingInput } from "~/modules/courses/forms";
 import { cancelOffering, createOffering, getCourse, updateCourse, type CourseActor } from "~/modules/courses/service.server";
 import { shownLabel } from "~/modules/taxonomy/label";
 import { skillOptions } from "~/modules/taxonomy/skill-options.server";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { asConformErrors } from "~/utils/form-errors";
-import { formatDate, formatNumber } from "~/utils/format";
-import { getLanguage } from "~/utils/language.server";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
-import { readFormData } from "~/utils/form-body.server";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { asConformErrors } from "~/lib/form-errors";
+import { formatDate, formatNumber } from "~/lib/format";
+import { getLanguage } from "~/lib/language.server";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? [{ title: `${data.course.title} – Jobbro` }] : pageTitle(matches, "institution.courses.title");

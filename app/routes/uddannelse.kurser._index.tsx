@@ -3,12 +3,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
-import { listInstitutionCourses } from "~/modules/dashboard/institution.server";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formatNumber } from "~/utils/format";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
+import { listInstitutionCourses } from "~/portals/institution/dashboard.server";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { formatNumber } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "institution.courses.title");
 

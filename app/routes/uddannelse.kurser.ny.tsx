@@ -9,12 +9,12 @@ import { CourseForm } from "~/components/institution/CourseForm";
 import { courseFormErrors, CourseFormSchema, toCourseInput } from "~/modules/courses/forms";
 import { createCourse } from "~/modules/courses/service.server";
 import { skillOptions } from "~/modules/taxonomy/skill-options.server";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { asConformErrors } from "~/utils/form-errors";
-import { getLanguage } from "~/utils/language.server";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/form-body.server";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { asConformErrors } from "~/lib/form-errors";
+import { getLanguage } from "~/lib/language.server";
+import { pageTitle } from "~/lib/meta";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "institution.courses.newTitle");
 

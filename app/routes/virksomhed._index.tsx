@@ -6,16 +6,16 @@ import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorPage } from "~/components/ErrorPage";
-import { ConflictError, NotFoundError } from "~/modules/api/errors";
-import { entityId } from "~/modules/api/fields";
-import { listCompanyVacancies } from "~/modules/dashboard/company.server";
+import { ConflictError, NotFoundError } from "~/lib/errors";
+import { entityId } from "~/lib/fields";
+import { listCompanyVacancies } from "~/portals/company/dashboard.server";
 import { closeVacancy, updateVacancy } from "~/modules/vacancies/service.server";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formatDate, formatNumber } from "~/utils/format";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
-import { readFormData } from "~/utils/form-body.server";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { formatDate, formatNumber } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "company.heading", { name: data?.organisationName ?? "" });

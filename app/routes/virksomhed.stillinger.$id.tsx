@@ -15,19 +15,19 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useErrorText } from "~/components/form";
 import type { ContactRequestStatus } from "~/generated/prisma/enums";
-import { NotFoundError } from "~/modules/api/errors";
+import { NotFoundError } from "~/lib/errors";
 import { revealContacts, type CandidateContact } from "~/modules/introductions/company-contact.server";
 import { requestIntroduction, requestStatusByMatch } from "~/modules/introductions/request.server";
 import { IntroductionRequestSchema } from "~/modules/introductions/schema";
-import { searchAnswers } from "~/modules/company/vacancy-wizard.server";
+import { searchAnswers } from "~/portals/company/vacancy-wizard.server";
 import { readVacancyMatches } from "~/modules/matching/read.server";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formatDate, formatNumber } from "~/utils/format";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { formatDate, formatNumber } from "~/lib/format";
 import type { Language } from "~/i18n/config";
-import { pageTitle } from "~/utils/meta";
-import { useLanguage } from "~/utils/use-language";
-import { readFormData } from "~/utils/form-body.server";
+import { pageTitle } from "~/lib/meta";
+import { useLanguage } from "~/lib/use-language";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "company.matches.title", { title: data?.vacancy.title ?? "" });
 

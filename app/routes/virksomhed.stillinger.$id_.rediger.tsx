@@ -5,15 +5,15 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
 import { VacancyForm } from "~/components/company/VacancyForm";
-import { NotFoundError } from "~/modules/api/errors";
-import { submitVacancy } from "~/modules/company/vacancy-actions.server";
-import { occupationLabel, skillLabels } from "~/modules/company/vacancy-wizard.server";
+import { NotFoundError } from "~/lib/errors";
+import { submitVacancy } from "~/portals/company/vacancy-actions.server";
+import { occupationLabel, skillLabels } from "~/portals/company/vacancy-wizard.server";
 import { getVacancy } from "~/modules/vacancies/service.server";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { getLanguage } from "~/utils/language.server";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/form-body.server";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { getLanguage } from "~/lib/language.server";
+import { pageTitle } from "~/lib/meta";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "company.edit.title", { title: data?.vacancy.title ?? "" });
 

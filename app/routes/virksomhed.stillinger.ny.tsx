@@ -9,13 +9,13 @@ import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/ErrorPage";
 import { VacancyForm } from "~/components/company/VacancyForm";
 import { OccupationPicker } from "~/components/pickers";
-import { submitVacancy } from "~/modules/company/vacancy-actions.server";
-import { occupationProposal, searchOccupations } from "~/modules/company/vacancy-wizard.server";
-import { requireRole } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { getLanguage } from "~/utils/language.server";
-import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/form-body.server";
+import { submitVacancy } from "~/portals/company/vacancy-actions.server";
+import { occupationProposal, searchOccupations } from "~/portals/company/vacancy-wizard.server";
+import { requireRole } from "~/modules/auth/guards.server";
+import { getDb } from "~/lib/db.server";
+import { getLanguage } from "~/lib/language.server";
+import { pageTitle } from "~/lib/meta";
+import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "company.wizard.title");
 

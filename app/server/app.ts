@@ -9,9 +9,9 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { closeUnreadRequests, csrfProtection, formBodiesOnly, noStore, rejectNulInUrl, securityHeaders } from "./security";
-import { createQueueDashboard, QUEUE_DASHBOARD_PATH } from "~/modules/operations/queue-dashboard.server";
-import { getEnv } from "~/utils/env.server";
-import { closeQueues } from "~/utils/queue.server";
+import { createQueueDashboard, QUEUE_DASHBOARD_PATH } from "~/portals/operator/queue-dashboard.server";
+import { getEnv } from "~/lib/env.server";
+import { closeQueues } from "~/lib/queue.server";
 
 export interface WebServerOptions {
   port: number;

@@ -1,7 +1,7 @@
 // `npm start`: the web process. Configuration comes from the environment (see
-// app/utils/env.server.ts); the Remix build must exist (`npm run build`).
-import { getEnv } from "~/utils/env.server";
-import { createLogger } from "~/utils/logger.server";
+// app/lib/env.server.ts); the Remix build must exist (`npm run build`).
+import { getEnv } from "~/lib/env.server";
+import { createLogger } from "~/lib/logger.server";
 import { startWebServer } from "./app";
 
 const log = createLogger("web");

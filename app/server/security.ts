@@ -5,7 +5,7 @@
 // Why these choices: docs/decisions/013-web-security.md.
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
-import { getEnv } from "~/utils/env.server";
+import { getEnv } from "~/lib/env.server";
 
 export function contentSecurityPolicy(nonce: string): string {
   return [
@@ -121,7 +121,7 @@ export function closeUnreadRequests(req: Request, res: Response, next: NextFunct
 export function rejectNulInUrl(req: Request, res: Response, next: NextFunction): void {
   if (!req.originalUrl.includes("%00") && !req.originalUrl.includes("\u0000")) return next();
   if (req.path.startsWith(CSRF_EXEMPT_PREFIX)) {
-    // The API's error shape (app/modules/api/respond.server.ts).
+    // The API's error shape (app/portals/api/respond.server.ts).
     res.status(400).json({ error: { code: "invalid_input", message: "The URL contains a NUL character" } });
     return;
   }

@@ -1,7 +1,7 @@
 // npm run geography:import: municipalities and postal codes from JOBBRO_DATA_DIR.
 import path from "node:path";
-import { disconnectDb, getDb } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
+import { disconnectDb, getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
 import { importGeography } from "./import";
 
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@
 // and GeoNames ("Århus", "Skaerbaek", "Copenhagen"). Matching works on a
 // normalised key: lower case, Danish letters spelt out the way GeoNames'
 // ASCII forms do, and district suffixes removed.
-import { foldDanish } from "~/modules/text/fold";
+import { foldDanish } from "~/lib/text-fold";
 
 /** GeoNames uses English exonyms for a few Danish towns. */
 const EXONYMS: Record<string, string> = {

@@ -1,6 +1,6 @@
 // npm run db:seed: the deterministic demo data set on top of the imported
 // taxonomy and geography. Safe to run twice: the second run does nothing.
-import { disconnectDb, getDb } from "~/utils/db.server";
+import { disconnectDb, getDb } from "~/lib/db.server";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { seedDemoData } from "./seed";
 

@@ -1,6 +1,6 @@
 // Seeded randomness. Each part of the demo gets its own Faker stream, so that
 // e.g. changing the number of candidates does not reshuffle the vacancies.
-import { foldDanish } from "~/modules/text/fold";
+import { foldDanish } from "~/lib/text-fold";
 import { da, en, Faker } from "@faker-js/faker";
 
 export const DEFAULT_SEED = 20261123;

@@ -2,7 +2,7 @@
 // Checks prisma/taxonomy/labels-da/ against the taxonomy in the data folder and
 // prints every problem; exit code 1 when there is one.
 import { parseArgs } from "node:util";
-import { getEnv } from "~/utils/env.server";
+import { getEnv } from "~/lib/env.server";
 import { checkDanishLabels } from "./danish-label-check";
 import { ownDanishLabels } from "./danish-labels";
 import { readSourceTaxonomy } from "./read-taxonomy";

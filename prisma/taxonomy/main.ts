@@ -2,8 +2,8 @@
 // Imports the taxonomy from JOBBRO_DATA_DIR (or --dir) and prints a summary.
 // A bad source file ends the run with exit code 1 and "file, line: reason".
 import { parseArgs } from "node:util";
-import { disconnectDb, getDb } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
+import { disconnectDb, getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
 import { importTaxonomy, TaxonomySourceError, type TaxonomyImportResult } from "./import";
 
 function summary(r: TaxonomyImportResult): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distanceKm, type LatLng } from "~/modules/geo/distance";
+import { distanceKm, type LatLng } from "~/lib/distance";
 import { levelFor, pointCells, reachCells, REACH_LEVELS } from "./reach-cells";
 
 // A small deterministic PRNG, so that a failure can be reproduced.

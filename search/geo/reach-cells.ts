@@ -13,7 +13,7 @@
 // Cell size grows with the radius, so that a document lists tens of cells, not
 // thousands: small radii get fine cells (few extra hits), large radii coarse ones.
 // See docs/decisions/017-reach-cells.md.
-import type { LatLng } from "~/modules/geo/distance";
+import type { LatLng } from "~/lib/distance";
 
 const EARTH_RADIUS_KM = 6371.0088;
 /** Denmark lies around 56°N; the projection is exact in east–west scale there. */

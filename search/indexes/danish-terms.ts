@@ -11,7 +11,7 @@
 // The terms go into a searchable attribute ranked after the labels, so an exact
 // label always wins over a part.
 import type { DbReader } from "./definition";
-import { foldDanish } from "~/modules/text/fold";
+import { foldDanish } from "~/lib/text-fold";
 
 /** Words shorter than this are never split: "bager", "maler" are words, not compounds. */
 const MIN_COMPOUND_LENGTH = 8;

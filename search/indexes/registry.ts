@@ -1,5 +1,5 @@
 // All indexes, and which outbox topic touches which index.
-import type { SearchTopic } from "~/modules/outbox/topics";
+import type { SearchTopic } from "~/lib/outbox/topics";
 import type { DbReader as Db } from "./definition";
 import { candidatesIndex } from "./candidates";
 import type { IndexDefinition } from "./definition";

@@ -3,7 +3,7 @@
 // least one of the skills, is available by the start date, nearest first.
 // Pseudonymous fields only; names are joined from PostgreSQL by the caller.
 import type { SearchParams } from "meilisearch";
-import type { LatLng } from "~/modules/geo/distance";
+import type { LatLng } from "~/lib/distance";
 import { pointCells } from "../geo/reach-cells";
 import { toUnixSeconds } from "../indexes/fields";
 import { and, geoRadius, inList, quote } from "./filters";

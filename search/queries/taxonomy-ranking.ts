@@ -4,7 +4,7 @@
 // "lagermedarbejder" the warehouse worker must come before "lagermedarbejder
 // for tøj". So whole-label matches are lifted to the top here, in a stable sort
 // that otherwise keeps Meilisearch's order. Pure: unit-tested without services.
-import { foldDanish } from "~/modules/text/fold";
+import { foldDanish } from "~/lib/text-fold";
 
 export interface RankableConcept {
   labelEn: string;

@@ -5,7 +5,7 @@
 import type { Meilisearch } from "meilisearch";
 import type { Language } from "~/i18n/config";
 import { shownLabel, type ShownLabel } from "~/modules/taxonomy/label";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import { indexUid } from "../client";
 import type { OccupationDocument } from "../indexes/occupations";
 import { danishVocabulary, longestSplit, words } from "../indexes/danish-terms";

@@ -2,7 +2,7 @@
 // organisations, candidates, vacancies and courses on the real postal codes.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import type { BenchConfig } from "./config";
 import { insertCandidates, insertCourses, insertOrganisations, insertTaxonomy, insertVacancies } from "./insert";
 import { round } from "./measure";

@@ -4,7 +4,7 @@
 // floor, the full matching run and the breakdown side by side, and sends the
 // figures to the parent over IPC. Environment (database, index prefix) comes
 // from the parent.
-import { disconnectDb, getDb } from "~/utils/db.server";
+import { disconnectDb, getDb } from "~/lib/db.server";
 import { getSearchClient } from "../../search/client";
 import { withFetchTransport } from "./node-http-transport";
 import { VACANCIES_PER_REQUEST } from "~/modules/matching/runs.server";

@@ -35,8 +35,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const { FULL, SMALL } = await import("./config");
 const config = small ? SMALL : FULL;
 
-const { getEnv } = await import("~/utils/env.server");
-const { getDb, disconnectDb } = await import("~/utils/db.server");
+const { getEnv } = await import("~/lib/env.server");
+const { getDb, disconnectDb } = await import("~/lib/db.server");
 const { applyMigrations } = await import("../../prisma/tools/migrate");
 const { dropDatabase } = await import("../../prisma/tools/database");
 const { importGeography } = await import("../../prisma/geography/import");

@@ -4,7 +4,7 @@ import type { Meilisearch, MultiSearchQuery, SearchParams } from "meilisearch";
 import type { VacancyForMatching } from "~/modules/matching/types";
 import { openVacancyIdsInRunOrder, VACANCIES_PER_REQUEST } from "~/modules/matching/runs.server";
 import { computeManyVacancyMatches, matchVacancies } from "~/modules/matching/service.server";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import { indexUid } from "../../search/client";
 import { INDEXES } from "../../search/indexes/registry";
 import { MAX_HITS_PER_QUERY } from "../../search/queries/matching";

@@ -2,7 +2,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import type { Meilisearch } from "meilisearch";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import type { BenchConfig } from "./config";
 import { VACANCIES_PER_REQUEST } from "~/modules/matching/runs.server";
 import { MAX_HITS_PER_QUERY } from "../../search/queries/matching";

@@ -4,7 +4,7 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUserRole } from "../../prisma/seed/demo-users";
-import { createPrismaClient } from "~/utils/db.server";
+import { createPrismaClient } from "~/lib/db.server";
 import { expect, test } from "./fixtures";
 
 const SHOTS = "tests/artifacts/screenshots";

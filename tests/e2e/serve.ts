@@ -13,12 +13,12 @@ import { ensureMeili, type RunningMeili } from "../../search/meili-server";
 import { reindexAll } from "../../search/reindex";
 import { setupIndexes } from "../../search/setup";
 import { waitOk } from "../../search/tasks";
-import { getEnv } from "~/utils/env.server";
+import { getEnv } from "~/lib/env.server";
 import { STORY_CANDIDATES, STORY_OCCUPATION, STORY_SKILLS } from "./story-data";
 import type { OrganisationKind } from "~/generated/prisma/enums";
 import { hashPassword } from "~/modules/auth/password.server";
-import { createPrismaClient, disconnectDb, type Db } from "~/utils/db.server";
-import { createRedis } from "~/utils/redis.server";
+import { createPrismaClient, disconnectDb, type Db } from "~/lib/db.server";
+import { createRedis } from "~/lib/redis.server";
 import { startWebServer, type RunningWebServer } from "~/server/app";
 import { startMailServer } from "~/cli/mail-server";
 

@@ -3,7 +3,7 @@
 // essential and optional skills and their 4-digit ISCO group). The same seed
 // and the same taxonomy always give the same vacancies, candidates, courses,
 // ids and relevance grades. The relevance rule is documented in esco-relevance.ts.
-import { distanceKm } from "~/modules/geo/distance";
+import { distanceKm } from "~/lib/distance";
 import { Rng } from "../bench/rng";
 
 /** One occupation as the taxonomy holds it; skill ids in the order of their stable key (not of their random database id). */

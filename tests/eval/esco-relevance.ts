@@ -62,7 +62,7 @@
 // from the candidates, offerings and vacancies indexes before the next.
 import type { Meilisearch } from "meilisearch";
 import { computeVacancyMatches } from "~/modules/matching/service.server";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import { importTaxonomy } from "../../prisma/taxonomy/import";
 import { indexUid } from "../../search/client";
 import { candidatesIndex } from "../../search/indexes/candidates";

@@ -4,7 +4,7 @@
 // engine's scoring. Used by `npm run eval:matching` and by an integration test.
 import type { Meilisearch } from "meilisearch";
 import { computeVacancyMatches } from "~/modules/matching/service.server";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import { indexUid } from "../../search/client";
 import { indexDefinition } from "../../search/indexes/registry";
 import { syncIds } from "../../search/sync";

@@ -4,7 +4,7 @@
 // environment is set before any app module reads it (hence the dynamic imports).
 import { randomBytes } from "node:crypto";
 import type { Meilisearch } from "meilisearch";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 
 export interface ScratchServices {
   db: Db;
@@ -22,8 +22,8 @@ export async function runInScratch(label: string, body: (services: ScratchServic
   process.env.MEILI_INDEX_PREFIX = `${label}_${id}_`;
   process.env.LOG_LEVEL ??= "warn";
 
-  const { getEnv } = await import("~/utils/env.server");
-  const { getDb, disconnectDb } = await import("~/utils/db.server");
+  const { getEnv } = await import("~/lib/env.server");
+  const { getDb, disconnectDb } = await import("~/lib/db.server");
   const { applyMigrations } = await import("../../prisma/tools/migrate");
   const { dropDatabase } = await import("../../prisma/tools/database");
   const { ensureMeili } = await import("../../search/meili-server");

@@ -3,7 +3,7 @@
 // whole taxonomy and freshly built skill and occupation indexes. Shared by
 // `npm run eval:search` and the integration test.
 import type { Meilisearch } from "meilisearch";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import { importTaxonomy } from "../../prisma/taxonomy/import";
 import { occupationsIndex } from "../../search/indexes/occupations";
 import { skillsIndex } from "../../search/indexes/skills";

@@ -1,7 +1,7 @@
 // Helpers for the /api/v1 integration tests: real Request objects handed to the
 // route modules' loaders and actions, organisations with real tokens.
-import { issueApiToken } from "~/modules/api/service.server";
-import type { Db } from "~/utils/db.server";
+import { issueApiToken } from "~/portals/api/service.server";
+import type { Db } from "~/lib/db.server";
 import { makeOrganisation } from "../fixtures/factories";
 
 type RouteFn = (args: { request: Request; params: Record<string, string | undefined>; context: unknown }) => Promise<Response>;

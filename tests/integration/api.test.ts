@@ -6,7 +6,7 @@ import * as vacancy from "~/routes/api.v1.vacancies.$id";
 import * as vacancyClose from "~/routes/api.v1.vacancies.$id.close";
 import * as candidates from "~/routes/api.v1.candidates";
 import * as courses from "~/routes/api.v1.courses";
-import { hashToken } from "~/modules/api/token";
+import { hashToken } from "~/portals/api/token";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { makeSkills } from "../fixtures/factories";
 import { call, orgWithToken, seedPostalCodes } from "./api-helpers";

@@ -13,8 +13,8 @@ import { loader as companyHomeLoader } from "~/routes/virksomhed._index";
 import { loader as jobcentreHomeLoader } from "~/routes/jobcenter._index";
 import { loader as institutionHomeLoader } from "~/routes/uddannelse._index";
 import { loader as operatorHomeLoader } from "~/routes/drift._index";
-import { getOptionalUser, requireRole } from "~/utils/auth.server";
-import { serializeSessionCookie } from "~/utils/session-cookie.server";
+import { getOptionalUser, requireRole } from "~/modules/auth/guards.server";
+import { serializeSessionCookie } from "~/modules/auth/session-cookie.server";
 import { createTestContext, type TestContext } from "../setup/test-db";
 
 const PASSWORD = "Korrekt-hest-batteri-1";

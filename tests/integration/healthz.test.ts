@@ -2,7 +2,7 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader } from "~/routes/healthz";
-import { resetEnvCache } from "~/utils/env.server";
+import { resetEnvCache } from "~/lib/env.server";
 import { createTestContext, type TestContext } from "../setup/test-db";
 
 let ctx: TestContext;

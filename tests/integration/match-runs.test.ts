@@ -3,13 +3,13 @@
 // lost is completed from what PostgreSQL knows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRun } from "~/modules/matching/runs.server";
-import { createLogger } from "~/utils/logger.server";
+import { createLogger } from "~/lib/logger.server";
 import { getAdminClient } from "../../search/client";
 import { indexDefinition } from "../../search/indexes/registry";
 import { setupIndexes } from "../../search/setup";
 import { syncIds } from "../../search/sync";
 import { getWorkerConfig } from "../../workers/config";
-import { JOBS, QUEUES } from "~/modules/jobs/registry";
+import { JOBS, QUEUES } from "~/lib/queues/registry";
 import { startWorkers, type WorkerRuntime } from "../../workers/runtime";
 import { deleteQueueKeys, eventually, testQueuePrefix } from "../setup/async";
 import { createTestContext, type TestContext } from "../setup/test-db";

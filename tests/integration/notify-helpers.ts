@@ -1,7 +1,7 @@
 // Rows for the notification tests: a company with members, a consultant, and
 // matches stored the way matching stores them (storeMatches).
 import { randomBytes } from "node:crypto";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import { storeMatches } from "~/modules/matching/repository.server";
 import type { MatchExplanation, ScoredMatch } from "~/modules/matching/types";
 import { createCandidate, createOrganisations, createSkills, vacancyData } from "./search-fixtures";

@@ -4,11 +4,11 @@
 import type { Server } from "node:http";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JOBS, QUEUES } from "~/modules/jobs/registry";
-import { createQueueDashboard, QUEUE_DASHBOARD_PATH } from "~/modules/operations/queue-dashboard.server";
+import { JOBS, QUEUES } from "~/lib/queues/registry";
+import { createQueueDashboard, QUEUE_DASHBOARD_PATH } from "~/portals/operator/queue-dashboard.server";
 import { securityHeaders } from "~/server/security";
-import { resetEnvCache } from "~/utils/env.server";
-import { closeQueues, getQueue } from "~/utils/queue.server";
+import { resetEnvCache } from "~/lib/env.server";
+import { closeQueues, getQueue } from "~/lib/queue.server";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { addUser, closedPort, deleteQueueKeys, useUniqueQueuePrefix } from "./operations-helpers";
 

@@ -4,12 +4,12 @@
 // Redis outage makes the Redis parts null without slowing it down.
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JOBS, QUEUES, type QueueName } from "~/modules/jobs/registry";
-import { EXPECTED_SCHEDULERS, resolveSchedules } from "~/modules/jobs/schedules";
-import { recordHeartbeat } from "~/modules/operations/worker-heartbeats.server";
+import { JOBS, QUEUES, type QueueName } from "~/lib/queues/registry";
+import { EXPECTED_SCHEDULERS, resolveSchedules } from "~/lib/queues/schedules";
+import { recordHeartbeat } from "~/portals/operator/worker-heartbeats.server";
 import { loader } from "~/routes/healthz";
-import { resetEnvCache } from "~/utils/env.server";
-import { createRedis } from "~/utils/redis.server";
+import { resetEnvCache } from "~/lib/env.server";
+import { createRedis } from "~/lib/redis.server";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { getWorkerConfig } from "../../workers/config";
 import { getNotifyConfig } from "../../workers/jobs/notify-config";

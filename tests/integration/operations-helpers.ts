@@ -4,9 +4,9 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import type { OrganisationKind } from "~/generated/prisma/enums";
 import { createSession } from "~/modules/auth/session.server";
-import type { Db } from "~/utils/db.server";
-import { createRedis } from "~/utils/redis.server";
-import { serializeSessionCookie } from "~/utils/session-cookie.server";
+import type { Db } from "~/lib/db.server";
+import { createRedis } from "~/lib/redis.server";
+import { serializeSessionCookie } from "~/modules/auth/session-cookie.server";
 
 export async function addUser(db: Db, kind: OrganisationKind, label: string) {
   const org = await db.organisation.create({ data: { kind, name: `${label} org` }, select: { id: true } });

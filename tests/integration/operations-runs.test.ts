@@ -2,12 +2,12 @@
 // match-runs queue, with the operator's id) and sees runs with their progress.
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JOBS, QUEUES } from "~/modules/jobs/registry";
+import { JOBS, QUEUES } from "~/lib/queues/registry";
 import { action, loader } from "~/routes/drift.koersler";
-import { resetEnvCache } from "~/utils/env.server";
-import { closeQueues } from "~/utils/queue.server";
-import { recordHeartbeat } from "~/modules/operations/worker-heartbeats.server";
-import { createRedis } from "~/utils/redis.server";
+import { resetEnvCache } from "~/lib/env.server";
+import { closeQueues } from "~/lib/queue.server";
+import { recordHeartbeat } from "~/portals/operator/worker-heartbeats.server";
+import { createRedis } from "~/lib/redis.server";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { addUser, closedPort, deleteQueueKeys, useUniqueQueuePrefix } from "./operations-helpers";
 

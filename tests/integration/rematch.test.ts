@@ -2,11 +2,11 @@
 // matches within seconds through dispatcher → search sync → matching, with no
 // nightly run; a burst of changes to one vacancy becomes one re-match.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeOutbox } from "~/modules/outbox/outbox.server";
-import { createLogger } from "~/utils/logger.server";
+import { writeOutbox } from "~/lib/outbox/outbox.server";
+import { createLogger } from "~/lib/logger.server";
 import { setupIndexes } from "../../search/setup";
 import { getWorkerConfig } from "../../workers/config";
-import { QUEUES } from "~/modules/jobs/registry";
+import { QUEUES } from "~/lib/queues/registry";
 import { startWorkers, type WorkerRuntime } from "../../workers/runtime";
 import { deleteQueueKeys, eventually, testQueuePrefix } from "../setup/async";
 import { createTestContext, type TestContext } from "../setup/test-db";

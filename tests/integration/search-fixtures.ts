@@ -2,8 +2,8 @@
 // someone else's and may change). Every candidate carries a name, e-mail and
 // phone that are easy to look for in the index.
 import { randomBytes } from "node:crypto";
-import type { Db } from "~/utils/db.server";
-import { writeOutbox } from "~/modules/outbox/outbox.server";
+import type { Db } from "~/lib/db.server";
+import { writeOutbox } from "~/lib/outbox/outbox.server";
 
 const tag = () => randomBytes(4).toString("hex");
 

@@ -1,14 +1,14 @@
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeOutbox } from "~/modules/outbox/outbox.server";
-import { createLogger } from "~/utils/logger.server";
-import { createRedis } from "~/utils/redis.server";
+import { writeOutbox } from "~/lib/outbox/outbox.server";
+import { createLogger } from "~/lib/logger.server";
+import { createRedis } from "~/lib/redis.server";
 import { getAdminClient, indexUid } from "../../search/client";
 import { setupIndexes } from "../../search/setup";
 import { getWorkerConfig } from "../../workers/config";
 import { dispatchOutbox, outboxJobId } from "../../workers/jobs/outbox-dispatch";
 import { pruneOutbox } from "../../workers/jobs/outbox-prune";
-import { QUEUES } from "~/modules/jobs/registry";
+import { QUEUES } from "~/lib/queues/registry";
 import { startWorkers, type WorkerRuntime } from "../../workers/runtime";
 import { deleteQueueKeys, eventually, testQueuePrefix } from "../setup/async";
 import { createTestContext, type TestContext } from "../setup/test-db";

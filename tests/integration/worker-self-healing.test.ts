@@ -5,11 +5,11 @@
 // Redis "loses its data" here by deleting this test's own prefix, which is what
 // FLUSHALL does to it without touching anyone else's keys on the shared Redis.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { QUEUES } from "~/modules/jobs/registry";
-import { readScheduler } from "~/modules/jobs/scheduler-state.server";
-import { EXPECTED_SCHEDULERS } from "~/modules/jobs/schedules";
-import { createLogger } from "~/utils/logger.server";
-import { createRedis } from "~/utils/redis.server";
+import { QUEUES } from "~/lib/queues/registry";
+import { readScheduler } from "~/lib/queues/scheduler-state.server";
+import { EXPECTED_SCHEDULERS } from "~/lib/queues/schedules";
+import { createLogger } from "~/lib/logger.server";
+import { createRedis } from "~/lib/redis.server";
 import { setupIndexes } from "../../search/setup";
 import { getWorkerConfig } from "../../workers/config";
 import { outboxJobId } from "../../workers/jobs/outbox-dispatch";

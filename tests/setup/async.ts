@@ -1,6 +1,6 @@
 // Waiting for what workers do in the background, and cleaning up their queues.
 import { randomBytes } from "node:crypto";
-import { createRedis } from "~/utils/redis.server";
+import { createRedis } from "~/lib/redis.server";
 
 /** Polls `read` until `ok` holds; fails with the last value seen. */
 export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {

@@ -2,8 +2,8 @@
 // own Meilisearch index prefix, points the app's env at them, and cleans up.
 import { randomBytes } from "node:crypto";
 import { dropDatabase, ensureDatabase } from "../../prisma/tools/database";
-import { resetEnvCache } from "~/utils/env.server";
-import { createPrismaClient, disconnectDb } from "~/utils/db.server";
+import { resetEnvCache } from "~/lib/env.server";
+import { createPrismaClient, disconnectDb } from "~/lib/db.server";
 import {
   TEST_MEILI_MASTER_KEY,
   TEST_MEILI_URL,

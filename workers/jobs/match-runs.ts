@@ -5,10 +5,10 @@
 // run and batch make such re-enqueues no-ops when the job still exists.
 import { type FlowProducer, UnrecoverableError, type Job, type Queue } from "bullmq";
 import { failBatch, finishRunIfDone, localDate, runBatch, startRun, unfinishedRuns } from "~/modules/matching/runs.server";
-import type { Db } from "~/utils/db.server";
-import type { Logger } from "~/utils/logger.server";
+import type { Db } from "~/lib/db.server";
+import type { Logger } from "~/lib/logger.server";
 import type { WorkerConfig } from "../config";
-import { InvalidPayloadError, JOBS, parsePayload, QUEUES } from "~/modules/jobs/registry";
+import { InvalidPayloadError, JOBS, parsePayload, QUEUES } from "~/lib/queues/registry";
 
 export const batchJobId = (runId: string, batchNo: number) => `run-${runId}-batch-${batchNo}`;
 export const finishJobId = (runId: string) => `run-${runId}-finish`;

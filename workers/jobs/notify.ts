@@ -13,10 +13,10 @@ import { UnrecoverableError, type Job, type Queue } from "bullmq";
 import { sendCourseDemandDigest, sendNotificationDigest, institutionUsersToDigest, usersToDigest, type MailContext } from "~/modules/notifications/digest.server";
 import { isoWeekKey, localDateKey } from "~/modules/notifications/period";
 import { notifyNewMatches } from "~/modules/notifications/service.server";
-import type { Db } from "~/utils/db.server";
-import type { Logger } from "~/utils/logger.server";
-import type { Mailer } from "~/utils/mailer.server";
-import { InvalidPayloadError, JOBS, parsePayload, QUEUES } from "~/modules/jobs/registry";
+import type { Db } from "~/lib/db.server";
+import type { Logger } from "~/lib/logger.server";
+import type { Mailer } from "~/lib/mailer.server";
+import { InvalidPayloadError, JOBS, parsePayload, QUEUES } from "~/lib/queues/registry";
 import type { NotifyConfig } from "./notify-config";
 
 export interface NotifyDeps {

@@ -8,10 +8,10 @@
 // inside a transaction, and each job's id is derived from its outbox row, so a
 // row dispatched twice (the add succeeded but the commit did not) is a no-op.
 import type { JobsOptions, Queue } from "bullmq";
-import type { Logger } from "~/utils/logger.server";
-import { isOutboxTopic } from "~/modules/outbox/topics";
-import type { Db } from "~/utils/db.server";
-import { InvalidPayloadError, OUTBOX_ROUTES, parsePayload, type QueueName } from "~/modules/jobs/registry";
+import type { Logger } from "~/lib/logger.server";
+import { isOutboxTopic } from "~/lib/outbox/topics";
+import type { Db } from "~/lib/db.server";
+import { InvalidPayloadError, OUTBOX_ROUTES, parsePayload, type QueueName } from "~/lib/queues/registry";
 
 export interface DispatchDeps {
   db: Db;

@@ -1,6 +1,6 @@
 // Deletes outbox rows dispatched long ago. They have done their work; the
 // reindex catch-up only looks at rows younger than the longest rebuild.
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 
 export const OUTBOX_KEEP_DAYS = 7;
 

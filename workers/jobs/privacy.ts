@@ -4,14 +4,14 @@
 // retention run. Payloads are ids only; every handler reads the current rows,
 // so a retried or duplicated job does no harm (an e-mail is sent last).
 import { UnrecoverableError, type Job, type Queue } from "bullmq";
-import { sendCitizenLinkMail, sendIntroductionProposedMail } from "~/modules/citizen/mail.server";
+import { sendCitizenLinkMail, sendIntroductionProposedMail } from "~/portals/citizen/mail.server";
 import { carryOutErasure, erasureJobId, pendingErasureRequestIds, recordErasureFailure } from "~/modules/erasure/service.server";
 import { retentionCutoff, runRetention } from "~/modules/retention/service.server";
-import type { Db } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
-import type { Logger } from "~/utils/logger.server";
-import type { Mailer } from "~/utils/mailer.server";
-import { InvalidPayloadError, JOBS, parsePayload, QUEUES } from "~/modules/jobs/registry";
+import type { Db } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import type { Logger } from "~/lib/logger.server";
+import type { Mailer } from "~/lib/mailer.server";
+import { InvalidPayloadError, JOBS, parsePayload, QUEUES } from "~/lib/queues/registry";
 
 export interface PrivacyConfig {
   inactiveDays: number;

@@ -6,10 +6,10 @@
 // so the last change is never missed (BullMQ deduplication, keepLastIfActive).
 import { UnrecoverableError, type Job, type Queue } from "bullmq";
 import { matchCandidate, matchVacancy } from "~/modules/matching/service.server";
-import type { OutboxTopic } from "~/modules/outbox/topics";
-import type { Db } from "~/utils/db.server";
-import type { Logger } from "~/utils/logger.server";
-import { InvalidPayloadError, JOBS, parsePayload } from "~/modules/jobs/registry";
+import type { OutboxTopic } from "~/lib/outbox/topics";
+import type { Db } from "~/lib/db.server";
+import type { Logger } from "~/lib/logger.server";
+import { InvalidPayloadError, JOBS, parsePayload } from "~/lib/queues/registry";
 
 /** Gives a burst of edits (a form saved field by field, an import) time to settle. */
 export const REMATCH_DELAY_MS = 1000;

@@ -3,10 +3,10 @@
 // deliveries are harmless. Errors propagate: BullMQ retries with backoff. A
 // payload that can never be valid fails at once (UnrecoverableError).
 import { UnrecoverableError, type Job, type Queue } from "bullmq";
-import type { Db } from "~/utils/db.server";
-import type { Logger } from "~/utils/logger.server";
+import type { Db } from "~/lib/db.server";
+import type { Logger } from "~/lib/logger.server";
 import { syncEntity, type SyncResult } from "../../search/sync";
-import { InvalidPayloadError, JOBS, parsePayload } from "~/modules/jobs/registry";
+import { InvalidPayloadError, JOBS, parsePayload } from "~/lib/queues/registry";
 import { enqueueRematchFor } from "./rematch";
 
 /** With `rematch`, a successful sync also enqueues the re-matching the change calls for. */

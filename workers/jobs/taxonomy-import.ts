@@ -7,10 +7,10 @@ import { UnrecoverableError, type Job } from "bullmq";
 import { importTaxonomy, TaxonomySourceError } from "../../prisma/taxonomy/import";
 import { reindexIndex } from "../../search/reindex";
 import { indexDefinition } from "../../search/indexes/registry";
-import { JOBS, parsePayload } from "~/modules/jobs/registry";
-import type { Db } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
-import type { Logger } from "~/utils/logger.server";
+import { JOBS, parsePayload } from "~/lib/queues/registry";
+import type { Db } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import type { Logger } from "~/lib/logger.server";
 
 export interface TaxonomyJobProgress {
   phase: "reading" | "indexing" | "done";

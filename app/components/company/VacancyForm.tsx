@@ -7,8 +7,8 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { ErrorSummary, TextAreaField, TextField, useErrorText } from "~/components/form";
 import { OccupationPicker, SkillPicker, type PickerOption } from "~/components/pickers";
-import { VACANCY_LANGUAGES, VacancyFormSchema } from "~/modules/company/vacancy-form";
-import { useLanguage } from "~/utils/use-language";
+import { VACANCY_LANGUAGES, VacancyFormSchema } from "~/portals/company/vacancy-form";
+import { useLanguage } from "~/lib/use-language";
 
 export interface VacancyFormDefaults {
   title?: string;

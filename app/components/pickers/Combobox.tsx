@@ -5,7 +5,7 @@
 // suggestions through a polite live region. Focus never leaves the input.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useLanguage } from "~/utils/use-language";
+import { useLanguage } from "~/lib/use-language";
 
 export interface PickerOption {
   id: string;

@@ -4,7 +4,7 @@
 // check of its own: the caller has already decided the reader may see this
 // candidate. AuditEvent rows are append-only (the database refuses UPDATE and
 // DELETE); this module only reads them.
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 
 export interface AuditEntry {
   id: string;

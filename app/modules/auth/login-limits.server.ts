@@ -5,8 +5,8 @@
 // successful login clears its own e-mail + address counter.
 // See docs/decisions/013-web-security.md.
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { getEnv } from "~/utils/env.server";
-import { getProducerRedis } from "~/utils/redis.server";
+import { getEnv } from "~/lib/env.server";
+import { getProducerRedis } from "~/lib/redis.server";
 import { normaliseEmail } from "./repository.server";
 
 export interface LoginAttempt {

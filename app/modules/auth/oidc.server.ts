@@ -4,8 +4,8 @@
 // server between the two legs. See docs/decisions/014-single-sign-on.md.
 import { createCookie, type Cookie } from "@remix-run/node";
 import * as client from "openid-client";
-import type { Db } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
+import type { Db } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
 import { safeRedirectPath } from "./home";
 import { findOidcUser, linkOidcIdentity, recordLogin, findSessionUser, type SessionUser } from "./repository.server";
 import { createSession, deleteSession, type SessionRecord } from "./session.server";

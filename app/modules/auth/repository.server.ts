@@ -1,6 +1,6 @@
 // The only Prisma access for logging in and loading the logged-in user. Selects
 // are explicit: a password hash never leaves this file except to be verified.
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import type { MembershipRole, OrganisationKind } from "~/generated/prisma/client";
 
 export interface SessionUser {

@@ -1,6 +1,6 @@
 // Logging in: one answer for every kind of failure, so that the login form never
 // tells an attacker which e-mail addresses exist or which accounts are disabled.
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { findLoginCandidate, findSessionUser, recordLogin, type SessionUser } from "./repository.server";
 import { createSession, deleteSession, type SessionRecord } from "./session.server";

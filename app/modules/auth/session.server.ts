@@ -2,7 +2,7 @@
 // Session decides whether it is still valid, so logout, a disabled account or
 // an operator ends a session at once.
 import { randomBytes } from "node:crypto";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import { findSessionUser, type SessionUser } from "./repository.server";
 
 /** A session unused for this long is over (refreshed on use). */

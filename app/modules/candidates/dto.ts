@@ -1,6 +1,6 @@
 // Candidate shapes for the jobcentre that holds them. Companies never get these:
 // they see pseudonyms only (app/modules/matching/read.server.ts).
-import { toIsoDate } from "~/modules/api/fields";
+import { toIsoDate } from "~/lib/fields";
 import type { CandidateRow, CandidateSummaryRow, ConsentRow } from "./repository.server";
 
 export function toConsentDto(row: ConsentRow) {

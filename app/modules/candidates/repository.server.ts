@@ -2,7 +2,7 @@
 // holds them. Personal data is selected only by the functions whose callers
 // write an AuditEvent for it (see service.server.ts).
 import type { Prisma } from "~/generated/prisma/client";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 
 type Client = Db | Prisma.TransactionClient;
 type Tx = Prisma.TransactionClient;

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { conceptReference } from "~/modules/taxonomy/schema";
 import { COMMUTE_RADIUS_KM } from "./commute";
-import { entityId, idList, isoDate, isoMoment, languageCodes, postalCode, requiredText } from "~/modules/api/fields";
+import { entityId, idList, isoDate, isoMoment, languageCodes, postalCode, requiredText } from "~/lib/fields";
 
 const fields = {
   firstName: requiredText(100),

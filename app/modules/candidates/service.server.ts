@@ -2,11 +2,11 @@
 // change, its "candidate.changed" outbox row and its AuditEvent; every read of
 // personal data writes an AuditEvent before the data is returned.
 import type { Prisma } from "~/generated/prisma/client";
-import { InvalidInputError, NotFoundError } from "~/modules/api/errors";
-import { assertSkillsExist, collectInvalid, resolveOccupationId, resolvePostalCode, type Place } from "~/modules/api/references.server";
-import { closeIntroductionsOfConsent } from "~/modules/citizen/withdrawal.server";
-import { writeOutbox } from "~/modules/outbox/outbox.server";
-import type { Db } from "~/utils/db.server";
+import { InvalidInputError, NotFoundError } from "~/lib/errors";
+import { assertSkillsExist, collectInvalid, resolveOccupationId, resolvePostalCode, type Place } from "~/modules/references/references.server";
+import { closeIntroductionsOfConsent } from "~/portals/citizen/withdrawal.server";
+import { writeOutbox } from "~/lib/outbox/outbox.server";
+import type { Db } from "~/lib/db.server";
 import { toCandidateDto, toCandidateSummaryDto, toConsentDto, type CandidateDto, type CandidateSummaryDto, type ConsentDto } from "./dto";
 import { generatePseudonym } from "./pseudonym";
 import {

@@ -3,7 +3,7 @@
 // the course use cases, so each write carries its outbox row and a failure
 // leaves nothing behind.
 import type { Prisma } from "~/generated/prisma/client";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import {
   collectReferences,
   readCatalogue,

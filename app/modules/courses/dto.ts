@@ -1,5 +1,5 @@
 // Course and offering shapes for the API.
-import { toIsoDate } from "~/modules/api/fields";
+import { toIsoDate } from "~/lib/fields";
 import type { CourseRow, OfferingRow } from "./repository.server";
 
 export function toOfferingDto(row: OfferingRow) {

@@ -4,9 +4,9 @@
 // and the API share one set of use cases.
 import type { ParseKeys } from "i18next";
 import { z } from "zod";
-import type { FieldErrors } from "~/modules/api/errors";
-import { DomainError } from "~/modules/api/errors";
-import { entityId } from "~/modules/api/fields";
+import type { FieldErrors } from "~/lib/errors";
+import { DomainError } from "~/lib/errors";
+import { entityId } from "~/lib/fields";
 import type { CourseCreateInput, OfferingCreateInput } from "./schema";
 
 const key = (k: ParseKeys) => k;

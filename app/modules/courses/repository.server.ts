@@ -1,6 +1,6 @@
 // The only Prisma access for courses and offerings, scoped by institution.
 import type { Prisma } from "~/generated/prisma/client";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 
 type Client = Db | Prisma.TransactionClient;
 type Tx = Prisma.TransactionClient;

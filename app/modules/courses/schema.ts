@@ -1,6 +1,6 @@
 // Inputs of the course use cases (institutions). Strict objects.
 import { z } from "zod";
-import { idList, isoDate, optionalText, postalCode, requiredText } from "~/modules/api/fields";
+import { idList, isoDate, optionalText, postalCode, requiredText } from "~/lib/fields";
 
 export const CourseCreateSchema = z.strictObject({
   title: requiredText(200),

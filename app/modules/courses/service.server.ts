@@ -2,10 +2,10 @@
 // an offering write "offering.changed", in the same transaction: offerings are
 // what upskilling paths are built from.
 import type { Prisma } from "~/generated/prisma/client";
-import { ConflictError, NotFoundError } from "~/modules/api/errors";
-import { assertSkillsExist, resolvePostalCode, type Place } from "~/modules/api/references.server";
-import { writeOutbox } from "~/modules/outbox/outbox.server";
-import type { Db } from "~/utils/db.server";
+import { ConflictError, NotFoundError } from "~/lib/errors";
+import { assertSkillsExist, resolvePostalCode, type Place } from "~/modules/references/references.server";
+import { writeOutbox } from "~/lib/outbox/outbox.server";
+import type { Db } from "~/lib/db.server";
 import { toCourseDto, toOfferingDto, type CourseDto, type OfferingDto } from "./dto";
 import {
   courseExists,

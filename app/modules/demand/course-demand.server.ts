@@ -2,7 +2,7 @@
 // the institution portal's demand page and the weekly demand e-mail. Counts only
 // (vacancy and candidate ids never leave the query): institutions see no people.
 import type { Prisma } from "~/generated/prisma/client";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import type { CourseDemand } from "./types";
 
 export type { CourseDemand };

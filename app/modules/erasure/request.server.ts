@@ -1,11 +1,11 @@
 // Asking for an erasure from the web process: the request row commits first,
 // then the job is enqueued. When Redis is down the request stays PENDING and
 // the worker's sweep enqueues it later, so the citizen's request is never lost.
-import { NotFoundError } from "~/modules/api/errors";
-import { JOBS } from "~/modules/jobs/registry";
-import type { Db } from "~/utils/db.server";
-import { enqueue, QueueUnavailableError } from "~/utils/queue.server";
-import { createLogger } from "~/utils/logger.server";
+import { NotFoundError } from "~/lib/errors";
+import { JOBS } from "~/lib/queues/registry";
+import type { Db } from "~/lib/db.server";
+import { enqueue, QueueUnavailableError } from "~/lib/queue.server";
+import { createLogger } from "~/lib/logger.server";
 import { erasureJobId, requestErasureInTx } from "./service.server";
 
 export async function enqueueErasure(erasureRequestId: string): Promise<boolean> {

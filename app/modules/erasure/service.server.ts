@@ -13,8 +13,8 @@
 //  3. mark the request DONE and clear its candidateId.
 // A retry after a failure in 2 or 3 finds no row in 1 and carries on.
 import type { ErasureSource, Prisma } from "~/generated/prisma/client";
-import type { Db } from "~/utils/db.server";
-import { writeOutbox } from "~/modules/outbox/outbox.server";
+import type { Db } from "~/lib/db.server";
+import { writeOutbox } from "~/lib/outbox/outbox.server";
 import { syncIds, type SyncDeps } from "../../../search/sync";
 import { candidatesIndex } from "../../../search/indexes/candidates";
 

@@ -1,13 +1,13 @@
 // Readiness of the services the web process needs. Each check has a short
 // timeout of its own so that /healthz answers quickly even when one hangs.
-import { getDb } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
-import { createLogger } from "~/utils/logger.server";
-import { createRedis } from "~/utils/redis.server";
-import { outboxLag, type OutboxLag } from "~/modules/outbox/lag.server";
-import { redisSignals, type QueueDepths, type SchedulerPresences } from "~/modules/operations/queue-depths.server";
-import { lastNightlyRun } from "~/modules/operations/repository.server";
-import { workerHeartbeats, type WorkerHeartbeatView } from "~/modules/operations/worker-heartbeats.server";
+import { getDb } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
+import { createLogger } from "~/lib/logger.server";
+import { createRedis } from "~/lib/redis.server";
+import { outboxLag, type OutboxLag } from "~/lib/outbox/lag.server";
+import { redisSignals, type QueueDepths, type SchedulerPresences } from "~/portals/operator/queue-depths.server";
+import { lastNightlyRun } from "~/portals/operator/repository.server";
+import { workerHeartbeats, type WorkerHeartbeatView } from "~/portals/operator/worker-heartbeats.server";
 import { platformReasons, platformStatus, type PlatformStatus, type Reason } from "./platform-status";
 
 export type ServiceState = "ok" | "down";

@@ -5,7 +5,7 @@
 // rows wait too long, no worker has sent a heartbeat, or Redis may evict jobs.
 // Each reason names itself with a stable code for monitoring and a sentence
 // for people. docs/decisions/024-self-healing-when-redis-loses-data.md
-import type { SchedulerPresence } from "~/modules/jobs/scheduler-state.server";
+import type { SchedulerPresence } from "~/lib/queues/scheduler-state.server";
 
 export type PlatformStatus = "ok" | "degraded" | "down";
 

@@ -9,11 +9,11 @@
 // at it, so there is never an accepted request without its consent.
 import type { Prisma } from "~/generated/prisma/client";
 import type { ContactRequestStatus } from "~/generated/prisma/enums";
-import { ConflictError, NotFoundError } from "~/modules/api/errors";
+import { ConflictError, NotFoundError } from "~/lib/errors";
 import { recordConsentInTx } from "~/modules/candidates/service.server";
-import { writeOutbox } from "~/modules/outbox/outbox.server";
+import { writeOutbox } from "~/lib/outbox/outbox.server";
 import { lockOwnMatch, moveLockedMatch } from "~/modules/pipeline/service.server";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import { INBOX_STATUSES } from "./schema";
 
 type Tx = Prisma.TransactionClient;

@@ -3,7 +3,7 @@
 // mayShareWithCompany), and every reveal is written to the audit log that the
 // citizen can see (READ, "candidate-contact", reason "introduction").
 import { mayShareWithCompany } from "~/modules/candidates/share-consent";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 
 export interface CandidateContact {
   name: string;

@@ -5,8 +5,8 @@
 // (and is not closed) answers with that one, so a double submit or a retry
 // creates nothing. The consultant's side lives in broker.server.ts.
 import type { ContactRequestStatus } from "~/generated/prisma/enums";
-import { InvalidInputError, NotFoundError } from "~/modules/api/errors";
-import type { Db } from "~/utils/db.server";
+import { InvalidInputError, NotFoundError } from "~/lib/errors";
+import type { Db } from "~/lib/db.server";
 import { MAX_MESSAGE_LENGTH, type IntroductionRequestInput } from "./schema";
 
 export { IntroductionRequestSchema, MAX_MESSAGE_LENGTH, type IntroductionRequestInput } from "./schema";

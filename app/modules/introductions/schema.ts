@@ -1,7 +1,7 @@
 // What the introduction pages need in the browser as well as on the server: the
 // company's request form's one schema and the consultant inbox's tabs. Not in a
 // *.server module, which the browser bundle replaces by an empty stub.
-import { NUL_MESSAGE, entityId, noNul } from "~/modules/api/fields";
+import { NUL_MESSAGE, entityId, noNul } from "~/lib/fields";
 import { z } from "zod";
 import type { ContactRequestStatus } from "~/generated/prisma/enums";
 

@@ -8,9 +8,9 @@
 // gets the candidate id of its own candidates, to open the (audited) profile.
 import { z } from "zod";
 import type { OrganisationKind } from "~/generated/prisma/enums";
-import { NotFoundError } from "~/modules/api/errors";
-import { toIsoDate } from "~/modules/api/fields";
-import type { Db } from "~/utils/db.server";
+import { NotFoundError } from "~/lib/errors";
+import { toIsoDate } from "~/lib/fields";
+import type { Db } from "~/lib/db.server";
 
 export interface MatchReader {
   organisationId: string;

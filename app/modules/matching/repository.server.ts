@@ -2,7 +2,7 @@
 // pipeline status a person set; a pair the latest run no longer finds is kept
 // (with its history) but marked not current.
 import { Prisma } from "~/generated/prisma/client";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import { groupRelated, MIN_RELATED_STRENGTH } from "./evidence";
 import type { CandidateForMatching, OccupationProfile, RelatedSkill, ScoredMatch, TaxonomyKnowledge, VacancyForMatching } from "./types";
 

@@ -2,7 +2,7 @@
 // in PostgreSQL (MatchRun, MatchRunBatch), not in Redis: if Redis loses its
 // jobs, the missing batches are enqueued again from here and the run completes.
 import type { MatchRunKind } from "~/generated/prisma/client";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import { matchVacancies, type MatchDeps } from "./service.server";
 
 /** Vacancies matched per multi-search request and store statement within a batch. */

@@ -1,7 +1,7 @@
 // The matching model (DESIGN.md, "The matching model"; ADR 023): who is in
 // reach, how a pair is decided and scored, and the explanation every score
 // carries. Pure functions: the workers, the API and the evaluation all call these.
-import { distanceKm } from "~/modules/geo/distance";
+import { distanceKm } from "~/lib/distance";
 import { credit, evidenceFor, occupationFit, profileIndexFor, type HeldEvidence, type OccupationFit, type ProfileIndex } from "./evidence";
 import { OfferingCatalogue, PATH_LIMITS, type SeatsTaken, type UpskillingStep } from "./upskilling";
 import type {

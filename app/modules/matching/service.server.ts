@@ -18,8 +18,8 @@ import {
   vacancyFromDocument,
   vacancyQueryForCandidate,
 } from "../../../search/queries/matching";
-import { getDb, type Db } from "~/utils/db.server";
-import { createLogger } from "~/utils/logger.server";
+import { getDb, type Db } from "~/lib/db.server";
+import { createLogger } from "~/lib/logger.server";
 import { groupRelated, relatedSkillIds } from "./evidence";
 import {
   databaseNow,

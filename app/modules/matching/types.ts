@@ -1,6 +1,6 @@
 // The shapes the matching model works on. They carry ids and facts only, never
 // names or contact details: matching needs no personal data beyond these.
-import type { LatLng } from "~/modules/geo/distance";
+import type { LatLng } from "~/lib/distance";
 
 export type GeoPoint = LatLng;
 

@@ -3,7 +3,7 @@
 // within the candidate's own commuting radius. A path is one a person can
 // follow (ADR 023): its courses never overlap in time, they start once the
 // candidate is available, and there are few of them (PATH_LIMITS).
-import { distanceKm, isWithinKm } from "~/modules/geo/distance";
+import { distanceKm, isWithinKm } from "~/lib/distance";
 import type { CandidateForMatching, OfferingForMatching, VacancyForMatching } from "./types";
 
 export interface UpskillingStep {

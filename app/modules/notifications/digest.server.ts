@@ -3,8 +3,8 @@
 // that holds the claimed rows and the digest reservation, and marks them only
 // after the SMTP server accepted the message: a failure rolls everything back
 // and throws, so the job is retried and nothing is marked sent that was not.
-import type { Db } from "~/utils/db.server";
-import type { Mailer } from "~/utils/mailer.server";
+import type { Db } from "~/lib/db.server";
+import type { Mailer } from "~/lib/mailer.server";
 import { languageOf, mailTranslator } from "./i18n";
 import { renderCourseDemandDigest, renderNotificationDigest, unsubscribeHeaders } from "./render";
 import {

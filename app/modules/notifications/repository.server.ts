@@ -1,7 +1,7 @@
 // The only Prisma access for notifications and notification e-mail. Every read
 // of a user's notifications is scoped by that user's id.
 import type { Prisma } from "~/generated/prisma/client";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import type { CandidateEmailFacts } from "./consent";
 import { NewMatchPayload, type MatchToNotify, type NotificationRow } from "./kinds";
 import { notificationPath, type NotificationView } from "./render";

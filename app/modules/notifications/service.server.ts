@@ -1,7 +1,7 @@
 // Use cases of in-app notifications: turning new matches into notifications
 // (the worker's sweep), reading them, and the e-mail switch.
-import { getEnv } from "~/utils/env.server";
-import type { Db } from "~/utils/db.server";
+import { getEnv } from "~/lib/env.server";
+import type { Db } from "~/lib/db.server";
 import { mayEmailCandidate } from "./consent";
 import { newMatchNotifications } from "./kinds";
 import type { NotificationView } from "./render";

@@ -4,8 +4,8 @@
 import type { ParseKeys } from "i18next";
 import type { Prisma } from "~/generated/prisma/client";
 import type { OrganisationKind } from "~/generated/prisma/enums";
-import { InvalidInputError } from "~/modules/api/errors";
-import type { Db } from "~/utils/db.server";
+import { InvalidInputError } from "~/lib/errors";
+import type { Db } from "~/lib/db.server";
 import type { OrganisationCreateInput, OrganisationUpdateInput } from "./forms";
 
 type Tx = Prisma.TransactionClient;

@@ -3,9 +3,9 @@
 // the candidate; another jobcentre's candidate answers 404.
 import type { Prisma } from "~/generated/prisma/client";
 import type { OutcomeKind } from "~/generated/prisma/enums";
-import { ConflictError, InvalidInputError, NotFoundError } from "~/modules/api/errors";
+import { ConflictError, InvalidInputError, NotFoundError } from "~/lib/errors";
 import { lockOwnMatch } from "~/modules/pipeline/service.server";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import { danishToday } from "./today";
 
 type Tx = Prisma.TransactionClient;

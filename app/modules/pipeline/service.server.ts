@@ -6,9 +6,9 @@
 // else answers 404.
 import type { Prisma } from "~/generated/prisma/client";
 import type { PipelineStatus } from "~/generated/prisma/enums";
-import { NotFoundError } from "~/modules/api/errors";
+import { NotFoundError } from "~/lib/errors";
 import { danishToday } from "~/modules/outcomes/today";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 
 type Tx = Prisma.TransactionClient;
 

@@ -5,7 +5,7 @@
 // profile is still inactive. Each run leaves a MaintenanceRun row with counts
 // only: the run log never names anyone.
 import type { Prisma } from "~/generated/prisma/client";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 
 export const RETENTION_RUN_KIND = "retention";
 const BATCH = 500;

@@ -4,8 +4,8 @@
 // exactly as the autocomplete does. Both labels are returned (labelDa, labelEn);
 // labelDa is null only for a concept nobody has translated (ADR 021).
 import type { Meilisearch } from "meilisearch";
-import { NotFoundError } from "~/modules/api/errors";
-import type { Db } from "~/utils/db.server";
+import { NotFoundError } from "~/lib/errors";
+import type { Db } from "~/lib/db.server";
 import { getSearchClient } from "../../../search/client";
 import { searchTaxonomy } from "../../../search/queries/taxonomy";
 import { findOccupation, findSkill, occupationsByIds, skillsByIds, type OccupationRow, type SkillRow } from "./repository.server";

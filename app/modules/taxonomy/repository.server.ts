@@ -1,7 +1,7 @@
 // The taxonomy's Prisma access for the integration API's lookups. Taxonomy
 // data is shared by every organisation, so nothing here is tenant-scoped.
 import type { Prisma } from "~/generated/prisma/client";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 
 type Reader = Db | Prisma.TransactionClient;
 

@@ -1,7 +1,7 @@
 // Inputs of the taxonomy lookups in the integration API. Strict: an unknown
 // query parameter is an error that names it, as in every other list.
 import { z } from "zod";
-import { noNul, NUL_MESSAGE } from "~/modules/api/fields";
+import { noNul, NUL_MESSAGE } from "~/lib/fields";
 
 export const LOOKUP_MAX_LIMIT = 20;
 

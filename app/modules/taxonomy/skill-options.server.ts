@@ -1,6 +1,6 @@
 // Skills as picker options (id + label in the reader's language), e.g. to show
 // back what the user chose after a failed submit. Taxonomy data: not tenant-scoped.
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import { shownLabel, type ShownLabel } from "./label";
 
 export interface SkillOption extends ShownLabel {

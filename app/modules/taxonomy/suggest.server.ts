@@ -1,7 +1,7 @@
 // The pickers' suggestions (/soeg/kompetencer, /soeg/stillingsbetegnelser): the
 // query string read once here, so both endpoints accept the same parameters.
 import { isLanguage, type Language } from "~/i18n/config";
-import { getDb, type Db } from "~/utils/db.server";
+import { getDb, type Db } from "~/lib/db.server";
 import { getSearchClient } from "../../../search/client";
 import { searchTaxonomy, type TaxonomyKind, type TaxonomyOption } from "../../../search/queries/taxonomy";
 

@@ -3,9 +3,9 @@
 // a user or ending their sessions deletes their Session rows at once, so every
 // open browser of theirs is logged out on its next request.
 import type { ParseKeys } from "i18next";
-import { InvalidInputError } from "~/modules/api/errors";
+import { InvalidInputError } from "~/lib/errors";
 import { hashPassword } from "~/modules/auth/password.server";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 import type { UserCreateInput } from "./forms";
 
 const key = (k: ParseKeys) => k;

@@ -1,5 +1,5 @@
 // The vacancy as the API shows it: shaped on purpose, dates as calendar days.
-import { toIsoDate } from "~/modules/api/fields";
+import { toIsoDate } from "~/lib/fields";
 import type { VacancyRow } from "./repository.server";
 
 export function toVacancyDto(row: VacancyRow) {

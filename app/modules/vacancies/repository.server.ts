@@ -2,7 +2,7 @@
 // organisation, so another organisation's vacancy is simply "not found".
 import type { Prisma } from "~/generated/prisma/client";
 import type { VacancyStatus } from "~/generated/prisma/enums";
-import type { Db } from "~/utils/db.server";
+import type { Db } from "~/lib/db.server";
 
 type Client = Db | Prisma.TransactionClient;
 

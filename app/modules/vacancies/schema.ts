@@ -2,7 +2,7 @@
 // objects: an unknown field is an error, not silently ignored.
 import { z } from "zod";
 import { conceptReference } from "~/modules/taxonomy/schema";
-import { idList, isoDate, languageCodes, optionalText, postalCode, requiredText } from "~/modules/api/fields";
+import { idList, isoDate, languageCodes, optionalText, postalCode, requiredText } from "~/lib/fields";
 
 const fields = {
   title: requiredText(200),

@@ -3,10 +3,10 @@
 // seconds and never see a change that was rolled back.
 import type { Prisma } from "~/generated/prisma/client";
 import type { VacancyStatus } from "~/generated/prisma/enums";
-import { ConflictError, InvalidInputError, NotFoundError } from "~/modules/api/errors";
-import { assertSkillsExist, collectInvalid, resolveOccupationId, resolvePostalCode, type Place } from "~/modules/api/references.server";
-import { writeOutbox } from "~/modules/outbox/outbox.server";
-import type { Db } from "~/utils/db.server";
+import { ConflictError, InvalidInputError, NotFoundError } from "~/lib/errors";
+import { assertSkillsExist, collectInvalid, resolveOccupationId, resolvePostalCode, type Place } from "~/modules/references/references.server";
+import { writeOutbox } from "~/lib/outbox/outbox.server";
+import type { Db } from "~/lib/db.server";
 import { toVacancyDto, type VacancyDto } from "./dto";
 import { findVacancy, insertVacancy, listVacancies as listRows, lockVacancy, updateVacancyRow, type SkillSets } from "./repository.server";
 import { skillOverlap, type VacancyCreateInput, type VacancyUpdateInput } from "./schema";

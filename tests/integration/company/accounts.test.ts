@@ -4,12 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMailServer, type MailServer } from "~/cli/mail-server";
 import { verifyPassword } from "~/modules/auth/password.server";
-import { hashInvitationToken } from "~/modules/company/invitations.server";
+import { hashInvitationToken } from "~/portals/company/invitations.server";
 import { action as registerAction } from "~/routes/registrer";
 import { action as colleaguesAction, loader as colleaguesLoader } from "~/routes/virksomhed.kolleger";
 import { action as invitationAction, loader as invitationLoader } from "~/routes/invitation.$token";
-import { getOptionalUser } from "~/utils/auth.server";
-import { resetEnvCache } from "~/utils/env.server";
+import { getOptionalUser } from "~/modules/auth/guards.server";
+import { resetEnvCache } from "~/lib/env.server";
 import { createTestContext, type TestContext } from "../../setup/test-db";
 import { cookieFrom, formRequest, getRequest, loggedInUser, routeContext, seedGeography, type LoggedIn } from "./helpers";
 

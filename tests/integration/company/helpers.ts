@@ -2,8 +2,8 @@
 // (a real session cookie), form requests, and a little geography and taxonomy.
 import { randomBytes } from "node:crypto";
 import { createSession } from "~/modules/auth/session.server";
-import type { Db } from "~/utils/db.server";
-import { serializeSessionCookie } from "~/utils/session-cookie.server";
+import type { Db } from "~/lib/db.server";
+import { serializeSessionCookie } from "~/modules/auth/session-cookie.server";
 
 export const BASE = "http://jobbro.test";
 export const routeContext = { cspNonce: "" };

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as skillsLoader } from "~/routes/soeg.kompetencer";
 import { loader as occupationsLoader } from "~/routes/soeg.stillingsbetegnelser";
-import { resetEnvCache } from "~/utils/env.server";
+import { resetEnvCache } from "~/lib/env.server";
 import { occupationsIndex } from "../../../search/indexes/occupations";
 import { skillsIndex } from "../../../search/indexes/skills";
 import { setupIndexes } from "../../../search/setup";

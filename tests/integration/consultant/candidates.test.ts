@@ -4,7 +4,7 @@
 // withdrawn; the profile shows the audit log (including its own read).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEvents } from "~/modules/audit/read.server";
-import { LIST_AUDIT } from "~/modules/consultant/candidate-list.server";
+import { LIST_AUDIT } from "~/portals/jobcentre/candidate-list.server";
 import * as list from "~/routes/jobcenter.kandidater._index";
 import * as profile from "~/routes/jobcenter.kandidater.$id";
 import * as create from "~/routes/jobcenter.kandidater.ny";

@@ -2,8 +2,8 @@
 // consultant (a real session cookie), and real Request objects for loaders and
 // actions (GET with a query, POST with a form body).
 import { createSession } from "~/modules/auth/session.server";
-import type { Db } from "~/utils/db.server";
-import { serializeSessionCookie } from "~/utils/session-cookie.server";
+import type { Db } from "~/lib/db.server";
+import { serializeSessionCookie } from "~/modules/auth/session-cookie.server";
 import { makeCandidate, makeOrganisation } from "../../fixtures/factories";
 
 export const BASE = "http://jobbro.test";

@@ -4,8 +4,8 @@
 // one of two concurrent reservations; the citizen's approval creates the
 // consent the request points at.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConflictError } from "~/modules/api/errors";
-import { getJobcentreOverview } from "~/modules/dashboard/jobcentre.server";
+import { ConflictError } from "~/lib/errors";
+import { getJobcentreOverview } from "~/portals/jobcentre/dashboard.server";
 import { reserveSeat } from "~/modules/outcomes/service.server";
 import * as inbox from "~/routes/jobcenter.henvendelser";
 import * as overview from "~/routes/jobcenter._index";

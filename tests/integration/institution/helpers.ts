@@ -3,8 +3,8 @@
 import { randomBytes } from "node:crypto";
 import type { OrganisationKind } from "~/generated/prisma/enums";
 import { createSession } from "~/modules/auth/session.server";
-import type { Db } from "~/utils/db.server";
-import { serializeSessionCookie } from "~/utils/session-cookie.server";
+import type { Db } from "~/lib/db.server";
+import { serializeSessionCookie } from "~/modules/auth/session-cookie.server";
 
 export const BASE = "http://jobbro.test";
 export const routeContext = { cspNonce: "" };

@@ -3,7 +3,7 @@
 // ends their sessions at once, no candidate names on these pages, 403 for others.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "~/modules/auth/password.server";
-import { getOptionalUser } from "~/utils/auth.server";
+import { getOptionalUser } from "~/modules/auth/guards.server";
 import * as organisations from "~/routes/drift.organisationer._index";
 import * as organisation from "~/routes/drift.organisationer.$id";
 import * as users from "~/routes/drift.brugere";

@@ -4,11 +4,11 @@
 import path from "node:path";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JOBS } from "~/modules/jobs/registry";
+import { JOBS } from "~/lib/queues/registry";
 import * as taxonomy from "~/routes/drift.taksonomi";
-import { createLogger } from "~/utils/logger.server";
-import { closeQueues } from "~/utils/queue.server";
-import { createRedis } from "~/utils/redis.server";
+import { createLogger } from "~/lib/logger.server";
+import { closeQueues } from "~/lib/queue.server";
+import { createRedis } from "~/lib/redis.server";
 import { createTaxonomyProcessor } from "../../../workers/jobs/taxonomy-import";
 import { createTestContext, type TestContext } from "../../setup/test-db";
 import { deleteQueueKeys, useUniqueQueuePrefix } from "../operations-helpers";

@@ -4,7 +4,7 @@
 // jobbro_app holds only SELECT and INSERT on it
 // (prisma/migrations/20261123160000_audit_hardening, ADR 016).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/utils/db.server";
+import { getDb } from "~/lib/db.server";
 import { createTestContext, type TestContext } from "../../setup/test-db";
 
 let ctx: TestContext;

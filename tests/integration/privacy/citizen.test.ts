@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mayShareWithCompany } from "~/modules/candidates/share-consent";
 import { withdrawConsent } from "~/modules/candidates/service.server";
-import { createCitizenToken, citizenLinkSecret } from "~/modules/citizen/link.server";
-import { LINKS_PER_EMAIL_PER_HOUR } from "~/modules/citizen/request-link.server";
-import { writeOutbox } from "~/modules/outbox/outbox.server";
+import { createCitizenToken, citizenLinkSecret } from "~/portals/citizen/link.server";
+import { LINKS_PER_EMAIL_PER_HOUR } from "~/portals/citizen/request-link.server";
+import { writeOutbox } from "~/lib/outbox/outbox.server";
 import { action as requestAction, loader as requestLoader } from "~/routes/borger._index";
 import { action as pageAction, loader as pageLoader } from "~/routes/borger.$token";
 import { loader as dataLoader } from "~/routes/borger.$token.data";

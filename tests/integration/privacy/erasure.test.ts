@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "~/modules/auth/session.server";
 import { carryOutErasure, requestErasureInTx } from "~/modules/erasure/service.server";
 import { requestErasureByJobcentre } from "~/modules/erasure/request.server";
-import { JOBS, QUEUES } from "~/modules/jobs/registry";
+import { JOBS, QUEUES } from "~/lib/queues/registry";
 import { RETENTION_RUN_KIND } from "~/modules/retention/service.server";
 import { loader as maintenanceLoader } from "~/routes/drift.vedligehold";
-import type { Db } from "~/utils/db.server";
-import { serializeSessionCookie } from "~/utils/session-cookie.server";
+import type { Db } from "~/lib/db.server";
+import { serializeSessionCookie } from "~/modules/auth/session-cookie.server";
 import { getAdminClient, indexUid } from "../../../search/client";
-import type { ScheduleId } from "~/modules/jobs/schedules";
+import type { ScheduleId } from "~/lib/queues/schedules";
 import { eventually } from "../../setup/async";
 import { BASE, createCitizen, createJobcentreAndCompany, createSkill, createVacancy, routeContext, startPrivacyWorld, type PrivacyWorld } from "./helpers";
 

@@ -3,12 +3,12 @@
 // web process's queue producers pointed at the same queues.
 import { randomBytes } from "node:crypto";
 import { startMailServer, type MailServer } from "~/cli/mail-server";
-import { resetCitizenLinkLimiters } from "~/modules/citizen/request-link.server";
-import type { Db } from "~/utils/db.server";
-import { createLogger } from "~/utils/logger.server";
-import { createMailer, type Mailer } from "~/utils/mailer.server";
-import { closeQueues } from "~/utils/queue.server";
-import { closeProducerRedis } from "~/utils/redis.server";
+import { resetCitizenLinkLimiters } from "~/portals/citizen/request-link.server";
+import type { Db } from "~/lib/db.server";
+import { createLogger } from "~/lib/logger.server";
+import { createMailer, type Mailer } from "~/lib/mailer.server";
+import { closeQueues } from "~/lib/queue.server";
+import { closeProducerRedis } from "~/lib/redis.server";
 import { setupIndexes } from "../../../search/setup";
 import { getWorkerConfig } from "../../../workers/config";
 import { getNotifyConfig } from "../../../workers/jobs/notify-config";
@@ -31,7 +31,7 @@ export async function startPrivacyWorld(label: string, privacy: Partial<PrivacyC
   const mail = await startMailServer({ smtpPort: 0 });
   const mailer: Mailer = createMailer({ url: mail.smtpUrl });
   const queuePrefix = testQueuePrefix();
-  // The web process's producers (app/utils/queue.server.ts) read the prefix from here.
+  // The web process's producers (app/lib/queue.server.ts) read the prefix from here.
   process.env.WORKER_QUEUE_PREFIX = queuePrefix;
   resetCitizenLinkLimiters();
   const runtime = await startWorkers({

@@ -5,10 +5,10 @@
 // type) and none holds a candidate's or user's name, e-mail or phone number.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestErasureByJobcentre } from "~/modules/erasure/request.server";
-import { JOBS, QUEUES } from "~/modules/jobs/registry";
-import { writeOutbox } from "~/modules/outbox/outbox.server";
+import { JOBS, QUEUES } from "~/lib/queues/registry";
+import { writeOutbox } from "~/lib/outbox/outbox.server";
 import { action as requestAction } from "~/routes/borger._index";
-import { createRedis } from "~/utils/redis.server";
+import { createRedis } from "~/lib/redis.server";
 import { eventually } from "../../setup/async";
 import { createCitizen, createJobcentreAndCompany, createSkill, createVacancy, post, routeContext, startPrivacyWorld, type PrivacyWorld } from "./helpers";
 

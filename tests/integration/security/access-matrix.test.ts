@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrganisationKind } from "~/generated/prisma/enums";
 import { createUnsubscribeToken } from "~/modules/notifications/unsubscribe-token.server";
-import { getEnv } from "~/utils/env.server";
+import { getEnv } from "~/lib/env.server";
 import { makeCandidate, makeVacancy } from "../../fixtures/factories";
 import { deleteQueueKeys, useUniqueQueuePrefix } from "../operations-helpers";
 import { createTestContext, type TestContext } from "../../setup/test-db";

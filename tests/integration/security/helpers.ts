@@ -1,10 +1,10 @@
 // Users, sessions and tokens for the security tests.
 import type { OrganisationKind } from "~/generated/prisma/enums";
-import { issueApiToken } from "~/modules/api/service.server";
+import { issueApiToken } from "~/portals/api/service.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { createSession } from "~/modules/auth/session.server";
-import type { Db } from "~/utils/db.server";
-import { serializeSessionCookie } from "~/utils/session-cookie.server";
+import type { Db } from "~/lib/db.server";
+import { serializeSessionCookie } from "~/modules/auth/session-cookie.server";
 
 export const PASSWORD = "Korrekt-hest-batteri-1";
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TOO_MANY_ATTEMPTS } from "~/modules/auth/schema";
 import { action as loginAction } from "~/routes/login";
-import { resetEnvCache } from "~/utils/env.server";
+import { resetEnvCache } from "~/lib/env.server";
 import { createTestContext, type TestContext } from "../../setup/test-db";
 import { addUser, PASSWORD, type TestUser } from "./helpers";
 import { startTestWebServer, type TestWebServer } from "./web-server";

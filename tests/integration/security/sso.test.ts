@@ -2,7 +2,7 @@
 // oidc-provider, driven through real HTTP redirects like a browser would.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { da } from "~/i18n/da";
-import { resetEnvCache } from "~/utils/env.server";
+import { resetEnvCache } from "~/lib/env.server";
 import { createTestContext, type TestContext } from "../../setup/test-db";
 import { addUser, type TestUser } from "./helpers";
 import { Browser, startTestProvider, type TestProvider } from "./oidc-test-provider";

@@ -157,7 +157,7 @@ describe("the session cookie in production", () => {
 async function withProduction(run: () => Promise<void>) {
   const saved = { NODE_ENV: process.env.NODE_ENV, SESSION_SECRET: process.env.SESSION_SECRET };
   Object.assign(process.env, { NODE_ENV: "production", SESSION_SECRET: saved.SESSION_SECRET ?? "security-test-session-secret-0123456789abcdef" });
-  const { resetEnvCache } = await import("~/utils/env.server");
+  const { resetEnvCache } = await import("~/lib/env.server");
   resetEnvCache();
   try {
     await run();

@@ -7,7 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 // Remix's own flat-routes reader, so route ids and paths are exactly the compiler's.
 import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
 import { startWebServer, type RunningWebServer } from "~/server/app";
-import { resetEnvCache } from "~/utils/env.server";
+import { resetEnvCache } from "~/lib/env.server";
 
 export interface RouteFile {
   id: string;

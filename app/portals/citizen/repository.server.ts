@@ -1,0 +1,87 @@
+// The Prisma access of the citizen's own page. The citizen is not a member of
+// any organisation: every query here is scoped by the candidate id that a
+// verified citizen link names (see link.server.ts), never by anything typed in.
+import type { Prisma } from "~/generated/prisma/client";
+import type { Db } from "~/lib/db.server";
+import { CITIZEN_AUDIT_REASON } from "./audit-reason";
+
+export { CITIZEN_AUDIT_REASON };
+
+type Client = Db | Prisma.TransactionClient;
+
+const insightSelect = {
+  id: true,
+  pseudonym: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  phone: true,
+  postalCode: true,
+  city: true,
+  commuteRadiusKm: true,
+  availableFrom: true,
+  status: true,
+  hasDrivingLicence: true,
+  languages: true,
+  desiredHoursPerWeek: true,
+  lastActivityAt: true,
+  createdAt: true,
+  updatedAt: true,
+  jobcentre: { select: { name: true } },
+  skills: { select: { skill: { select: { id: true, labelEn: true, labelDa: true } } }, orderBy: { skillId: "asc" } },
+  consents: {
+    select: { id: true, purpose: true, channel: true, givenAt: true, withdrawnAt: true, company: { select: { name: true } } },
+    orderBy: [{ givenAt: "desc" }, { id: "asc" }],
+  },
+  matches: {
+    select: {
+      id: true,
+      kind: true,
+      score: true,
+      status: true,
+      current: true,
+      createdAt: true,
+      vacancy: { select: { title: true, organisation: { select: { name: true } } } },
+    },
+    orderBy: [{ current: "desc" }, { score: "desc" }, { id: "asc" }],
+    take: 200,
+  },
+  contactRequests: {
+    select: {
+      id: true,
+      status: true,
+      createdAt: true,
+      proposedAt: true,
+      decidedAt: true,
+      company: { select: { name: true } },
+      vacancy: { select: { title: true } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  },
+} satisfies Prisma.CandidateSelect;
+
+export type InsightRow = Prisma.CandidateGetPayload<{ select: typeof insightSelect }>;
+
+export function findInsightRow(db: Client, candidateId: string): Promise<InsightRow | null> {
+  return db.candidate.findUnique({ where: { id: candidateId }, select: insightSelect });
+}
+
+/** The citizen's own reads and changes: no user, no organisation. */
+export async function recordCitizenAudit(db: Client, candidateId: string, action: "READ" | "UPDATE" | "CREATE", resource: string): Promise<void> {
+  await db.auditEvent.create({ data: { candidateId, action, resource, reason: CITIZEN_AUDIT_REASON, actorUserId: null, actorOrgId: null } });
+}
+
+/** Global on purpose: the citizen does not know (and need not say) which jobcentre holds them. */
+export async function candidateIdsWithEmail(db: Client, email: string): Promise<string[]> {
+  const rows = await db.candidate.findMany({ where: { email: { equals: email, mode: "insensitive" } }, select: { id: true }, take: 10 });
+  return rows.map((r) => r.id);
+}
+
+export async function lockCandidateRow(tx: Prisma.TransactionClient, candidateId: string): Promise<{ jobcentreId: string } | null> {
+  const rows = await tx.$queryRaw<{ jobcentreId: string }[]>`SELECT "jobcentreId" FROM "Candidate" WHERE "id" = ${candidateId} FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+export function pendingErasure(db: Client, candidateId: string) {
+  return db.erasureRequest.findFirst({ where: { candidateId, status: "PENDING" }, select: { id: true, requestedAt: true } });
+}
