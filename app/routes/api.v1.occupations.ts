@@ -1,6 +1,6 @@
 // GET /api/v1/occupations?q=lagermedarbejder&limit=10   occupations by Danish or English title, ranked as the autocomplete ranks
 import { apiLoader, ok, parseInput } from "~/portals/api/respond.server";
-import { lookupOccupations } from "~/modules/taxonomy/lookup.server";
+import { lookupOccupations } from "../../search/queries/taxonomy-lookup.server";
 import { TaxonomyLookupQuerySchema } from "~/modules/taxonomy/schema";
 
 export const loader = apiLoader(["COMPANY", "JOBCENTRE", "INSTITUTION"], async ({ request, db }) => {

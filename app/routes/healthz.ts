@@ -6,7 +6,7 @@
 // workers and the last nightly run for operators and monitoring. "degraded"
 // keeps the 200: taking the web process out of a load balancer would not bring
 // a scheduler back (docs/decisions/024-self-healing-when-redis-loses-data.md).
-import { checkHealthWithOperations } from "~/modules/health/health.server";
+import { checkHealthWithOperations } from "~/portals/operator/health/health.server";
 
 export async function loader() {
   const { healthy, report } = await checkHealthWithOperations();

@@ -11,7 +11,7 @@ import { ErrorSummary, SelectField, TextField } from "~/components/form";
 import { listAuditEvents } from "~/modules/audit/read.server";
 import { getCandidate, recordConsent, updateCandidate, withdrawConsent } from "~/modules/candidates/service.server";
 import { formErrorsOf, resolveExperienceQueries, toUpdateInput } from "~/portals/jobcentre/candidate-form.server";
-import { bestOccupation } from "~/modules/taxonomy/suggest.server";
+import { bestOccupation } from "../../search/queries/taxonomy-suggest.server";
 import {
   CONSENT_CHANNEL_CHOICES,
   CONSENT_PURPOSE_CHOICES,

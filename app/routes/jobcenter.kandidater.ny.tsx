@@ -6,7 +6,7 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { CandidateForm } from "~/components/jobcentre/CandidateForm";
 import { createCandidate } from "~/modules/candidates/service.server";
 import { formErrorsOf, resolveExperienceQueries, toCreateInput } from "~/portals/jobcentre/candidate-form.server";
-import { bestOccupation } from "~/modules/taxonomy/suggest.server";
+import { bestOccupation } from "../../search/queries/taxonomy-suggest.server";
 import { CandidateFormSchema } from "~/portals/jobcentre/schema";
 import { skillOptions } from "~/modules/taxonomy/skill-options.server";
 import { requireRole } from "~/modules/auth/guards.server";

@@ -1,7 +1,7 @@
 // GET /soeg/stillingsbetegnelser?q=svejser&lang=da → [{ id, label }]: the occupation picker's
 // suggestions, for any logged-in user (401 JSON otherwise: fetch() callers want no redirect).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { suggest } from "~/modules/taxonomy/suggest.server";
+import { suggest } from "../../search/queries/taxonomy-suggest.server";
 import { getOptionalUser } from "~/modules/auth/guards.server";
 import { jsonResponse } from "~/lib/json.server";
 import { getLanguage } from "~/lib/language.server";

@@ -3,7 +3,7 @@
 import type { Meilisearch, MultiSearchQuery, SearchParams } from "meilisearch";
 import type { VacancyForMatching } from "~/modules/matching/types";
 import { openVacancyIdsInRunOrder, VACANCIES_PER_REQUEST } from "~/modules/matching/runs.server";
-import { computeManyVacancyMatches, matchVacancies } from "~/modules/matching/service.server";
+import { computeManyVacancyMatches, matchVacancies } from "../../search/matching-engine.server";
 import type { Db } from "~/lib/db.server";
 import { indexUid } from "../../search/client";
 import { INDEXES } from "../../search/indexes/registry";

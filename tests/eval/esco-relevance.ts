@@ -61,7 +61,7 @@
 // rows deleted → search sync), each pool verified gone from PostgreSQL and
 // from the candidates, offerings and vacancies indexes before the next.
 import type { Meilisearch } from "meilisearch";
-import { computeVacancyMatches } from "~/modules/matching/service.server";
+import { computeVacancyMatches } from "../../search/matching-engine.server";
 import type { Db } from "~/lib/db.server";
 import { importTaxonomy } from "../../prisma/taxonomy/import";
 import { indexUid } from "../../search/client";

@@ -3,7 +3,7 @@
 // candidates and offerings retrieved by the engine's own queries) and the
 // engine's scoring. Used by `npm run eval:matching` and by an integration test.
 import type { Meilisearch } from "meilisearch";
-import { computeVacancyMatches } from "~/modules/matching/service.server";
+import { computeVacancyMatches } from "../../search/matching-engine.server";
 import type { Db } from "~/lib/db.server";
 import { indexUid } from "../../search/client";
 import { indexDefinition } from "../../search/indexes/registry";

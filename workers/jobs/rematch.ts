@@ -5,7 +5,7 @@
 // job for an id waits, further adds are dropped; while it runs, one more is kept
 // so the last change is never missed (BullMQ deduplication, keepLastIfActive).
 import { UnrecoverableError, type Job, type Queue } from "bullmq";
-import { matchCandidate, matchVacancy } from "~/modules/matching/service.server";
+import { matchCandidate, matchVacancy } from "../../search/matching-engine.server";
 import type { OutboxTopic } from "~/lib/outbox/topics";
 import type { Db } from "~/lib/db.server";
 import type { Logger } from "~/lib/logger.server";

@@ -4,7 +4,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { InvalidInputError, NotFoundError } from "~/lib/errors";
 import { assertSkillsExist, collectInvalid, resolveOccupationId, resolvePostalCode, type Place } from "~/modules/references/references.server";
-import { closeIntroductionsOfConsent } from "~/portals/citizen/withdrawal.server";
+import { closeIntroductionsOfConsent } from "~/modules/introductions/withdrawal.server";
 import { writeOutbox } from "~/lib/outbox/outbox.server";
 import type { Db } from "~/lib/db.server";
 import { toCandidateDto, toCandidateSummaryDto, toConsentDto, type CandidateDto, type CandidateSummaryDto, type ConsentDto } from "./dto";

@@ -3,7 +3,7 @@
 // jobs, the missing batches are enqueued again from here and the run completes.
 import type { MatchRunKind } from "~/generated/prisma/client";
 import type { Db } from "~/lib/db.server";
-import { matchVacancies, type MatchDeps } from "./service.server";
+import { matchVacancies, type MatchDeps } from "../../../search/matching-engine.server";
 
 /** Vacancies matched per multi-search request and store statement within a batch. */
 export const VACANCIES_PER_REQUEST = 20;

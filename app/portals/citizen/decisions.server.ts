@@ -8,7 +8,7 @@ import { requestErasureInTx } from "~/modules/erasure/service.server";
 import { writeOutbox } from "~/lib/outbox/outbox.server";
 import type { Db } from "~/lib/db.server";
 import { lockCandidateRow, recordCitizenAudit } from "./repository.server";
-import { closeIntroductionsOfConsent } from "./withdrawal.server";
+import { closeIntroductionsOfConsent } from "../../modules/introductions/withdrawal.server";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,8 +1,8 @@
 // The operator's view of the platform status on the runs page: the same checks
 // as /healthz (app/modules/health), shaped for the page. Host names and process
 // ids of workers only: nothing about people.
-import { checkHealthWithOperations } from "~/modules/health/health.server";
-import type { PlatformStatus, ReasonCode } from "~/modules/health/platform-status";
+import { checkHealthWithOperations } from "~/portals/operator/health/health.server";
+import type { PlatformStatus, ReasonCode } from "~/portals/operator/health/platform-status";
 import { getEnv } from "~/lib/env.server";
 
 /** Shorter than /healthz's limit: the page must render even while Redis hangs. */

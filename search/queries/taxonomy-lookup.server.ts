@@ -6,10 +6,10 @@
 import type { Meilisearch } from "meilisearch";
 import { NotFoundError } from "~/lib/errors";
 import type { Db } from "~/lib/db.server";
-import { getSearchClient } from "../../../search/client";
-import { searchTaxonomy } from "../../../search/queries/taxonomy";
-import { findOccupation, findSkill, occupationsByIds, skillsByIds, type OccupationRow, type SkillRow } from "./repository.server";
-import type { TaxonomyLookupQuery } from "./schema";
+import { getSearchClient } from "../client";
+import { searchTaxonomy } from "./taxonomy";
+import { findOccupation, findSkill, occupationsByIds, skillsByIds, type OccupationRow, type SkillRow } from "~/modules/taxonomy/repository.server";
+import type { TaxonomyLookupQuery } from "~/modules/taxonomy/schema";
 
 export type SkillDto = SkillRow;
 

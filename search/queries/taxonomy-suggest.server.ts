@@ -2,8 +2,8 @@
 // query string read once here, so both endpoints accept the same parameters.
 import { isLanguage, type Language } from "~/i18n/config";
 import { getDb, type Db } from "~/lib/db.server";
-import { getSearchClient } from "../../../search/client";
-import { searchTaxonomy, type TaxonomyKind, type TaxonomyOption } from "../../../search/queries/taxonomy";
+import { getSearchClient } from "../client";
+import { searchTaxonomy, type TaxonomyKind, type TaxonomyOption } from "./taxonomy";
 
 export async function suggest(kind: TaxonomyKind, params: URLSearchParams, readerLanguage: Language): Promise<TaxonomyOption[]> {
   const lang = params.get("lang");

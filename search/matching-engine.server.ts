@@ -3,10 +3,10 @@
 // the pure model in ./score.ts deciding and explaining. Workers, the API and the
 // evaluation all come through here.
 import type { Meilisearch, MultiSearchQuery } from "meilisearch";
-import { getSearchClient, indexUid } from "../../../search/client";
-import type { CandidateDocument } from "../../../search/indexes/candidates";
-import type { OfferingDocument } from "../../../search/indexes/offerings";
-import type { VacancyDocument } from "../../../search/indexes/vacancies";
+import { getSearchClient, indexUid } from "./client";
+import type { CandidateDocument } from "./indexes/candidates";
+import type { OfferingDocument } from "./indexes/offerings";
+import type { VacancyDocument } from "./indexes/vacancies";
 import {
   candidateFromDocument,
   holdersQuery,
@@ -17,10 +17,10 @@ import {
   offeringQueryForVacancies,
   vacancyFromDocument,
   vacancyQueryForCandidate,
-} from "../../../search/queries/matching";
+} from "./queries/matching";
 import { getDb, type Db } from "~/lib/db.server";
 import { createLogger } from "~/lib/logger.server";
-import { groupRelated, relatedSkillIds } from "./evidence";
+import { groupRelated, relatedSkillIds } from "~/modules/matching/evidence";
 import {
   databaseNow,
   loadCandidateForMatching,
@@ -30,7 +30,7 @@ import {
   skillsEvidencedBy,
   storeMatches,
   type StoreResult,
-} from "./repository.server";
+} from "~/modules/matching/repository.server";
 import {
   allocateSeats,
   assessCandidate,
@@ -42,8 +42,8 @@ import {
   rankMatches,
   type Assessment,
   type VacancyContext,
-} from "./score";
-import type { CandidateForMatching, OfferingForMatching, ScoredMatch, TaxonomyKnowledge, VacancyForMatching } from "./types";
+} from "~/modules/matching/score";
+import type { CandidateForMatching, OfferingForMatching, ScoredMatch, TaxonomyKnowledge, VacancyForMatching } from "~/modules/matching/types";
 
 const logger = createLogger("matching");
 
