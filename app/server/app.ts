@@ -11,6 +11,7 @@ import express from "express";
 import { closeUnreadRequests, csrfProtection, formBodiesOnly, noStore, rejectNulInUrl, securityHeaders } from "./security";
 import { createQueueDashboard, QUEUE_DASHBOARD_PATH } from "~/portals/operator/queue-dashboard.server";
 import { getEnv } from "~/lib/env.server";
+import { getDb } from "~/lib/db.server";
 import { closeQueues } from "~/lib/queue.server";
 
 export interface WebServerOptions {
@@ -71,7 +72,7 @@ export async function createApp(root = process.cwd(), prebuilt?: ServerBuild): P
     createRequestHandler({
       build,
       mode: build.mode,
-      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce ?? ""), clientAddress: req.ip }),
+      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce ?? ""), clientAddress: req.ip, db: getDb() }),
     }),
   );
   // Errors from the static middleware (a missing asset): a short plain answer,

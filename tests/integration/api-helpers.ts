@@ -3,6 +3,7 @@
 import { issueApiToken } from "~/portals/api/service.server";
 import type { Db } from "~/lib/db.server";
 import { makeOrganisation } from "../fixtures/factories";
+import { routeContext } from "../setup/route-context";
 
 type RouteFn = (args: { request: Request; params: Record<string, string | undefined>; context: unknown }) => Promise<Response>;
 
@@ -34,7 +35,7 @@ export interface ApiResult {
 }
 
 export async function call(fn: RouteFn, path: string, options: CallOptions = {}): Promise<ApiResult> {
-  const response = await fn({ request: apiRequest(path, options), params: options.params ?? {}, context: {} });
+  const response = await fn({ request: apiRequest(path, options), params: options.params ?? {}, context: routeContext });
   const text = await response.text();
   expectJson(response, text);
   return { status: response.status, json: JSON.parse(text), text, headers: response.headers };

@@ -1,5 +1,6 @@
 // Login, sessions and role homes against the real test database: the route
 // actions and loaders are called with real Request objects.
+import { routeContext } from "../setup/route-context";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrganisationKind } from "~/generated/prisma/enums";
 import { da } from "~/i18n/da";
@@ -19,7 +20,7 @@ import { createTestContext, type TestContext } from "../setup/test-db";
 
 const PASSWORD = "Korrekt-hest-batteri-1";
 const BASE = "http://jobbro.test";
-const context = { cspNonce: "" };
+const context = routeContext;
 
 let ctx: TestContext;
 const users = {} as Record<OrganisationKind | "disabled", { id: string; email: string; orgId: string }>;

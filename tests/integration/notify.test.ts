@@ -2,6 +2,7 @@
 // digest goes out through a real SMTP server (our development mail server on a
 // free port), honours unsubscribe links, and is retried when SMTP is down;
 // institutions get their weekly course demand; candidate e-mail needs consent.
+import { routeContextWith } from "../setup/route-context";
 import { randomBytes } from "node:crypto";
 import { Job } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +32,7 @@ let mail: MailServer;
 let mailer: Mailer;
 const queuePrefix = testQueuePrefix();
 /** What app/server/app.ts hands every loader and action. */
-const context = { cspNonce: "test" };
+const context = routeContextWith({ cspNonce: "test" });
 
 beforeAll(async () => {
   ctx = await createTestContext("notify");

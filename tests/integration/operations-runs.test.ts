@@ -1,5 +1,6 @@
 // "Matchkørsler": the operator starts a full run (one start job on the
 // match-runs queue, with the operator's id) and sees runs with their progress.
+import { routeContext } from "../setup/route-context";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOBS, QUEUES } from "~/lib/queues/registry";
@@ -12,7 +13,7 @@ import { createTestContext, type TestContext } from "../setup/test-db";
 import { addUser, closedPort, deleteQueueKeys, useUniqueQueuePrefix } from "./operations-helpers";
 
 const BASE = "http://jobbro.test";
-const context = { cspNonce: "" };
+const context = routeContext;
 let ctx: TestContext;
 let prefix: string;
 const users = {} as Record<"operator" | "company", { id: string; cookie: string }>;

@@ -6,7 +6,7 @@ import type { Db } from "~/lib/db.server";
 import { serializeSessionCookie } from "~/modules/auth/session-cookie.server";
 
 export const BASE = "http://jobbro.test";
-export const routeContext = { cspNonce: "" };
+export { routeContext } from "../../setup/route-context";
 
 const tag = () => randomBytes(4).toString("hex");
 

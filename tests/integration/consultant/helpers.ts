@@ -7,7 +7,7 @@ import { serializeSessionCookie } from "~/modules/auth/session-cookie.server";
 import { makeCandidate, makeOrganisation } from "../../fixtures/factories";
 
 export const BASE = "http://jobbro.test";
-export const context = { cspNonce: "" };
+export { routeContext as context } from "../../setup/route-context";
 
 export async function jobcentreWithConsultant(db: Db, name: string) {
   const org = await makeOrganisation(db, "JOBCENTRE", name);

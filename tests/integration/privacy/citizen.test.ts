@@ -13,6 +13,7 @@ import { action as pageAction, loader as pageLoader } from "~/routes/borger.$tok
 import { loader as dataLoader } from "~/routes/borger.$token.data";
 import { getAdminClient, indexUid } from "../../../search/client";
 import { eventually } from "../../setup/async";
+import { routeContextWith } from "../../setup/route-context";
 import { BASE, createCitizen, createJobcentreAndCompany, createSkill, createVacancy, post, routeContext, startPrivacyWorld, type PrivacyWorld } from "./helpers";
 
 let world: PrivacyWorld;
@@ -38,7 +39,7 @@ function tokenFor(candidateId: string, expiresAt = new Date(Date.now() + 3600_00
 }
 
 async function requestLink(email: string, clientAddress = `203.0.113.${Math.floor(Math.random() * 200)}`) {
-  return requestAction({ request: post("/borger", { email }), params: {}, context: { ...routeContext, clientAddress } });
+  return requestAction({ request: post("/borger", { email }), params: {}, context: routeContextWith({ clientAddress }) });
 }
 
 describe("asking for the link on /borger", () => {

@@ -1,6 +1,7 @@
 // A running Jobbro for the privacy tests: the file's own database and index
 // prefix, a real SMTP server, the real workers on queues of their own, and the
 // web process's queue producers pointed at the same queues.
+import { routeContextWith } from "../../setup/route-context";
 import { randomBytes } from "node:crypto";
 import { startMailServer, type MailServer } from "~/cli/mail-server";
 import { resetCitizenLinkLimiters } from "~/portals/citizen/request-link.server";
@@ -131,7 +132,7 @@ export async function createVacancy(db: Db, companyId: string, skillId: string) 
 }
 
 export const BASE = "http://jobbro.test";
-export const routeContext = { cspNonce: "test", clientAddress: "198.51.100.7" };
+export const routeContext = routeContextWith({ cspNonce: "test", clientAddress: "198.51.100.7" });
 
 export function post(path: string, fields: Record<string, string>) {
   return new Request(`${BASE}${path}`, { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded" } });

@@ -7,6 +7,7 @@ import { resetEnvCache } from "~/lib/env.server";
 import { createTestContext, type TestContext } from "../../setup/test-db";
 import { addUser, PASSWORD, type TestUser } from "./helpers";
 import { startTestWebServer, type TestWebServer } from "./web-server";
+import { routeContextWith } from "../../setup/route-context";
 
 let ctx: TestContext;
 let web: TestWebServer;
@@ -30,7 +31,7 @@ async function attempt(email: string, password: string, address: string) {
     body: new URLSearchParams({ email, password }),
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
   });
-  const result = await loginAction({ request, params: {}, context: { cspNonce: "", clientAddress: address } });
+  const result = await loginAction({ request, params: {}, context: routeContextWith({ clientAddress: address }) });
   if (result instanceof Response) return { status: result.status, retryAfter: null, formErrors: [] as string[] };
   const refused = result as Exclude<typeof result, Response>;
   return {
