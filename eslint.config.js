@@ -38,6 +38,11 @@ const QUERY_OUTSIDE_REPOSITORY = [
     message: "Queries live in a repository (*.repository.server.ts); call one from here.",
   },
   {
+    // The same through a property: ctx.db.vacancy.findMany(…), deps.tx.match.create(…).
+    selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${PRISMA_OPERATIONS})$/][callee.object.type='MemberExpression'][callee.object.object.type='MemberExpression'][callee.object.object.property.name=/^(db|tx|prisma|client|trx)$/]`,
+    message: "Queries live in a repository (*.repository.server.ts); call one from here.",
+  },
+  {
     selector: "MemberExpression[property.name=/^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)$/]",
     message: "Raw SQL lives in a repository (*.repository.server.ts).",
   },
@@ -107,6 +112,12 @@ export default tseslint.config(
   {
     files: ["app/portals/**/*repository.server.ts"],
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: layer(UP_FROM_PORTALS, "Portals serve routes; they import no routes, components or workers.") }] },
+  },
+  {
+    // search/ lies outside app/, where Remix's `.server` convention does not keep
+    // a module out of the browser bundle: a page reaches it through app/portals.
+    files: ["app/routes/**/*.tsx"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: DB_CLIENT, patterns: [...DB_CLIENT_PATTERNS, ...layer(["**/search/**"], "Pages reach search/ through an app/portals/*.server.ts module (search/ is outside app/, so Remix cannot keep it out of the browser bundle).")] }] },
   },
   {
     files: ["app/components/**"],

@@ -1,6 +1,6 @@
 // npm run search:setup | search:reindex | meili
 import { getEnv } from "~/lib/env.server";
-import { disconnectDb } from "~/lib/db.server";
+import { disconnectDb, getDb } from "~/lib/db.server";
 import { createLogger } from "~/lib/logger.server";
 import { ensureMeili } from "./meili-server";
 import { reindexAll } from "./reindex";
@@ -17,9 +17,14 @@ async function serve(): Promise<void> {
     return;
   }
   log.info({ url: meili.url, pid: meili.child.pid }, "Meilisearch started; Ctrl-C stops it");
-  const stop = async () => {
-    await meili.stop();
-    process.exit(0);
+  const stop = () => {
+    meili.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error instanceof Error ? error.message : String(error) }, "could not stop Meilisearch");
+        process.exit(1);
+      },
+    );
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
@@ -38,7 +43,7 @@ async function main(command: string | undefined): Promise<void> {
       break;
     case "reindex":
       await setupIndexes();
-      for (const r of await reindexAll()) log.info(r, "reindexed");
+      for (const r of await reindexAll({ db: getDb() })) log.info(r, "reindexed");
       await disconnectDb();
       break;
     case "serve":

@@ -1,7 +1,8 @@
 // Use cases of the matching engine: match one vacancy against candidates, or one
 // candidate against vacancies, with Meilisearch retrieving who is in reach and
-// the pure model in ./score.ts deciding and explaining. Workers, the API and the
-// evaluation all come through here.
+// the pure model in app/modules/matching/score.ts deciding and explaining. The
+// workers, the evaluation and the benchmark come through here; the portals and
+// the API read the stored matches (app/modules/matching/read.server.ts).
 import type { Meilisearch, MultiSearchQuery } from "meilisearch";
 import { getSearchClient, indexUid } from "./client";
 import type { CandidateDocument } from "./indexes/candidates";
@@ -18,7 +19,7 @@ import {
   vacancyFromDocument,
   vacancyQueryForCandidate,
 } from "./queries/matching";
-import { getDb, type Db } from "~/lib/db.server";
+import type { Db } from "~/lib/db.server";
 import { createLogger } from "~/lib/logger.server";
 import { groupRelated, relatedSkillIds } from "~/modules/matching/evidence";
 import {
@@ -63,7 +64,8 @@ function evidenceOf(knowledge: TaxonomyKnowledge): (skillId: string) => string[]
 }
 
 export interface MatchDeps {
-  db?: Db;
+  /** The caller's client: the engine reads and stores through the repositories with it. */
+  db: Db;
   search?: Meilisearch;
   runId?: string | null;
 }
@@ -73,11 +75,11 @@ export interface MatchOutcome extends StoreResult {
 }
 
 async function deps(d: MatchDeps) {
-  return { db: d.db ?? getDb(), search: d.search ?? (await getSearchClient()), runId: d.runId ?? null };
+  return { db: d.db, search: d.search ?? (await getSearchClient()), runId: d.runId ?? null };
 }
 
 /** Computes the ranked matches of one vacancy without storing them. */
-export async function computeVacancyMatches(vacancyId: string, d: MatchDeps = {}): Promise<{ matches: ScoredMatch[]; considered: number } | null> {
+export async function computeVacancyMatches(vacancyId: string, d: MatchDeps): Promise<{ matches: ScoredMatch[]; considered: number } | null> {
   return (await computeManyVacancyMatches([vacancyId], d)).get(vacancyId) ?? null;
 }
 
@@ -98,7 +100,7 @@ interface VacancyWork {
  */
 export async function computeManyVacancyMatches(
   vacancyIds: readonly string[],
-  d: MatchDeps = {},
+  d: MatchDeps,
 ): Promise<Map<string, { matches: ScoredMatch[]; considered: number } | null>> {
   const { db, search } = await deps(d);
   const loaded = await loadVacanciesForMatching(db, vacancyIds);
@@ -172,7 +174,7 @@ function assessAll(context: VacancyContext, hits: CandidateDocument[]): Assessme
 }
 
 /** Re-matches one vacancy and stores the result; a closed, paused or deleted vacancy loses its current matches. */
-export async function matchVacancy(vacancyId: string, d: MatchDeps = {}): Promise<MatchOutcome> {
+export async function matchVacancy(vacancyId: string, d: MatchDeps): Promise<MatchOutcome> {
   return matchVacancies([vacancyId], d);
 }
 
@@ -180,7 +182,7 @@ export async function matchVacancy(vacancyId: string, d: MatchDeps = {}): Promis
  * Re-matches several vacancies and stores the results in one statement: what
  * a nightly batch does. Totals are summed over the vacancies.
  */
-export async function matchVacancies(vacancyIds: readonly string[], d: MatchDeps = {}): Promise<MatchOutcome> {
+export async function matchVacancies(vacancyIds: readonly string[], d: MatchDeps): Promise<MatchOutcome> {
   const resolved = await deps(d);
   // Read before retrieval: the newest computation wins (see storeMatches).
   const computedAt = await databaseNow(resolved.db);
@@ -199,7 +201,7 @@ export async function matchVacancies(vacancyIds: readonly string[], d: MatchDeps
 }
 
 /** Computes one candidate's ranked vacancy matches (the consultant's view) without storing them. */
-export async function computeCandidateMatches(candidateId: string, d: MatchDeps = {}): Promise<{ matches: ScoredMatch[]; considered: number } | null> {
+export async function computeCandidateMatches(candidateId: string, d: MatchDeps): Promise<{ matches: ScoredMatch[]; considered: number } | null> {
   const { db, search } = await deps(d);
   const candidate = await loadCandidateForMatching(db, candidateId);
   if (!candidate || !candidate.active || !candidate.hasMatchingConsent) return null;
@@ -238,7 +240,7 @@ async function offeringsTeaching(
 }
 
 /** Re-matches one candidate against every open vacancy in reach and stores the result. */
-export async function matchCandidate(candidateId: string, d: MatchDeps = {}): Promise<MatchOutcome> {
+export async function matchCandidate(candidateId: string, d: MatchDeps): Promise<MatchOutcome> {
   const resolved = await deps(d);
   const computedAt = await databaseNow(resolved.db);
   const computed = await computeCandidateMatches(candidateId, resolved);

@@ -14,6 +14,12 @@ export interface MeiliServerOptions {
   autostart: boolean;
   /** Where the server's own output goes when we start it. */
   logFile?: string;
+  /**
+   * Start it in a process group of its own, so that it outlives the process
+   * that started it even when that one's group is killed (the test server,
+   * which later test runs reuse).
+   */
+  detached?: boolean;
 }
 
 export interface RunningMeili {
@@ -73,7 +79,7 @@ export async function ensureMeili(options: MeiliServerOptions): Promise<RunningM
       "--no-analytics",
       "--env", "development",
     ],
-    { stdio: ["ignore", log.fd, log.fd], detached: false },
+    { stdio: ["ignore", log.fd, log.fd], detached: options.detached ?? false },
   );
   try {
     await waitHealthy(options.url, child, 30_000);

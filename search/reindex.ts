@@ -6,8 +6,9 @@
 // writes an outbox row, so we re-sync the ids of outbox rows created since the
 // build started (docs/decisions/005-search-and-outbox.md).
 import type { Meilisearch } from "meilisearch";
-import { getDb, type Db } from "~/lib/db.server";
+import type { Db } from "~/lib/db.server";
 import { createLogger } from "~/lib/logger.server";
+import { outboxAggregateIdsSince, outboxClock } from "~/lib/outbox/outbox.repository.server";
 import { getAdminClient, indexUid } from "./client";
 import type { IndexDefinition } from "./indexes/definition";
 import { INDEXES, topicsFor } from "./indexes/registry";
@@ -18,7 +19,7 @@ import { waitOk } from "./tasks";
 export const REINDEX_BATCH_SIZE = 5000;
 
 export interface ReindexOptions {
-  db?: Db;
+  db: Db;
   client?: Meilisearch;
   batchSize?: number;
 }
@@ -29,21 +30,21 @@ export interface ReindexResult {
   caughtUp: number;
 }
 
-export async function reindexAll(options: ReindexOptions = {}): Promise<ReindexResult[]> {
+export async function reindexAll(options: ReindexOptions): Promise<ReindexResult[]> {
   const results: ReindexResult[] = [];
   for (const definition of INDEXES) results.push(await reindexIndex(definition, options));
   return results;
 }
 
-export async function reindexIndex(definition: IndexDefinition, options: ReindexOptions = {}): Promise<ReindexResult> {
-  const db = options.db ?? getDb();
+export async function reindexIndex(definition: IndexDefinition, options: ReindexOptions): Promise<ReindexResult> {
+  const db = options.db;
   const client = options.client ?? getAdminClient();
   const batchSize = options.batchSize ?? REINDEX_BATCH_SIZE;
   const log = createLogger("search-reindex", { index: definition.name });
   const liveUid = indexUid(definition.name);
   const buildUid = `${liveUid}__build_${Date.now()}`;
   // Database time, because outbox rows are stamped by the database.
-  const [{ now: startedAt }] = await db.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+  const startedAt = await outboxClock(db);
 
   log.info({ buildUid }, "building index");
   await ensureIndex(client, buildUid, definition);
@@ -78,14 +79,10 @@ export async function reindexIndex(definition: IndexDefinition, options: Reindex
 async function catchUp(db: Db, client: Meilisearch, definition: IndexDefinition, since: Date): Promise<number> {
   let count = 0;
   for (const topic of topicsFor(definition)) {
-    const rows = await db.outboxEvent.findMany({
-      where: { topic, createdAt: { gte: since } },
-      select: { aggregateId: true },
-      distinct: ["aggregateId"],
-    });
-    if (rows.length === 0) continue;
-    await syncTopic(topic, rows.map((r) => r.aggregateId), { db, client });
-    count += rows.length;
+    const aggregateIds = await outboxAggregateIdsSince(db, topic, since);
+    if (aggregateIds.length === 0) continue;
+    await syncTopic(topic, aggregateIds, { db, client });
+    count += aggregateIds.length;
   }
   return count;
 }

@@ -3,7 +3,8 @@
 // twice gives the same index, so jobs may be retried or duplicated freely.
 import type { EnqueuedTaskPromise, Meilisearch } from "meilisearch";
 import { isSearchTopic, type SearchTopic } from "~/lib/outbox/topics";
-import { getDb, type Db } from "~/lib/db.server";
+import { lockAllForTransaction } from "~/lib/advisory-locks.repository.server";
+import type { Db } from "~/lib/db.server";
 import { getAdminClient, indexUid } from "./client";
 import type { DbReader, IndexDefinition } from "./indexes/definition";
 import { TOPIC_TARGETS } from "./indexes/registry";
@@ -18,7 +19,8 @@ export interface SyncResult {
 }
 
 export interface SyncDeps {
-  db?: Db;
+  /** The caller's client: each batch is read in a transaction of its own on it. */
+  db: Db;
   client?: Meilisearch;
   /** Target another uid than the live one (used while building a new index). */
   uid?: string;
@@ -32,8 +34,8 @@ export interface SyncDeps {
  * holding PostgreSQL advisory locks on those ids: Meilisearch applies tasks in
  * the order they were enqueued, so a stale load can never overwrite a newer one.
  */
-export async function syncIds(definition: IndexDefinition, ids: readonly string[], deps: SyncDeps = {}): Promise<SyncResult> {
-  const db = deps.db ?? getDb();
+export async function syncIds(definition: IndexDefinition, ids: readonly string[], deps: SyncDeps): Promise<SyncResult> {
+  const db = deps.db;
   const client = deps.client ?? getAdminClient();
   const uid = deps.uid ?? indexUid(definition.name);
   const index = client.index(uid);
@@ -67,15 +69,14 @@ export async function syncIds(definition: IndexDefinition, ids: readonly string[
   return result;
 }
 
-/** Transaction-scoped advisory locks, taken in one sorted order so two batches cannot deadlock. */
+/** Transaction-scoped advisory locks on the documents' ids (two batches cannot deadlock: see lockAllForTransaction). */
 async function lockIds(tx: DbReader, indexName: string, ids: readonly string[]): Promise<void> {
-  const keys = ids.map((id) => `search:${indexName}:${id}`);
-  await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(k))::int AS locked FROM (SELECT DISTINCT hashtextextended(key, 0) AS k FROM unnest(${keys}::text[]) AS key ORDER BY 1) AS locks`;
+  await lockAllForTransaction(tx, ids.map((id) => `search:${indexName}:${id}`));
 }
 
 /** Syncs what an outbox topic about `aggregateIds` touches. */
-export async function syncTopic(topic: SearchTopic, aggregateIds: readonly string[], deps: SyncDeps = {}): Promise<SyncResult> {
-  const db = deps.db ?? getDb();
+export async function syncTopic(topic: SearchTopic, aggregateIds: readonly string[], deps: SyncDeps): Promise<SyncResult> {
+  const db = deps.db;
   const client = deps.client ?? getAdminClient();
   const target = TOPIC_TARGETS[topic];
   const ids = new Set(await target.resolveIds(db, aggregateIds));
@@ -86,7 +87,7 @@ export async function syncTopic(topic: SearchTopic, aggregateIds: readonly strin
 }
 
 /** The entry point for one changed row, e.g. syncEntity("vacancy.changed", id). */
-export async function syncEntity(topic: string, id: string, deps: SyncDeps = {}): Promise<SyncResult> {
+export async function syncEntity(topic: string, id: string, deps: SyncDeps): Promise<SyncResult> {
   if (!isSearchTopic(topic)) throw new Error(`Unknown sync topic "${topic}"`);
   return syncTopic(topic, [id], deps);
 }

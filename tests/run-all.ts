@@ -2,32 +2,78 @@
 // "N passed, N failed" that CI reads. Type checking and linting count as one
 // check each; vitest and Playwright report their own test counts (read from
 // their JSON reports, never parsed from human output).
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+//
+// Type checking, linting, vitest and the Remix build run at the same time, as
+// child processes: most of vitest's time is spent waiting on PostgreSQL, Redis,
+// Meilisearch and the workers, which leaves the two cores to the others. Each
+// step's output is kept and printed as one block when the step ends, so that
+// blocks never interleave. Playwright runs last, on its own: a browser, a web
+// server and a worker are what the end-to-end tests time, and they are the
+// tests most sensitive to a busy machine.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { E2E_REPORT, VITEST_REPORT } from "./setup/reports";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
+const runStarted = Date.now();
 
-function run(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
-  console.log(`\n━━ ${label}: ${command} ${args.join(" ")}`);
-  const started = Date.now();
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  const ok = result.status === 0;
-  console.log(`━━ ${label} ${ok ? "ok" : `FAILED (exit ${result.status ?? result.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return ok;
+interface StepResult {
+  ok: boolean;
+  seconds: number;
 }
 
-function check(label: string, command: string, args: string[]): void {
-  if (run(label, command, args)) totals.passed += 1;
+const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
+
+/** Runs a step with its output kept, and prints the output as one block when it ends. */
+function runBuffered(label: string, command: string, args: string[], env: Record<string, string> = {}): Promise<StepResult> {
+  console.log(`━━ ${label} started: ${command} ${args.join(" ")}`);
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.on("error", (error) => chunks.push(Buffer.from(`${error.message}\n`)));
+    child.on("close", (code, signal) => {
+      const ok = code === 0;
+      const output = Buffer.concat(chunks).toString("utf8").trimEnd();
+      console.log(`\n━━ ${label}: ${command} ${args.join(" ")}`);
+      if (output) console.log(output);
+      console.log(`━━ ${label} ${ok ? "ok" : `FAILED (exit ${code ?? signal})`} in ${seconds(started)} s`);
+      resolve({ ok, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+/** Runs a step with the terminal as its output (the only step running). */
+function runInline(label: string, command: string, args: string[], env: Record<string, string> = {}): Promise<StepResult> {
+  console.log(`\n━━ ${label}: ${command} ${args.join(" ")}`);
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("error", (error) => console.error(error.message));
+    child.on("close", (code, signal) => {
+      const ok = code === 0;
+      console.log(`━━ ${label} ${ok ? "ok" : `FAILED (exit ${code ?? signal})`} in ${seconds(started)} s`);
+      resolve({ ok, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+function count(label: string, result: StepResult): void {
+  if (result.ok) totals.passed += 1;
   else {
     totals.failed += 1;
     failures.push(label);
   }
 }
 
-function readJson<T>(file: string): T | null {
+/** A report written by this run; an older one left by an earlier run counts as missing. */
+function readReport<T>(file: string): T | null {
   try {
+    if (statSync(file).mtimeMs < runStarted) return null;
     return JSON.parse(readFileSync(file, "utf8")) as T;
   } catch {
     return null;
@@ -35,14 +81,21 @@ function readJson<T>(file: string): T | null {
 }
 
 mkdirSync("test-results", { recursive: true });
+const chromiumPresent = existsSync(CHROMIUM);
 
-check("typecheck", "npx", ["tsc", "--noEmit"]);
-check("lint", "npx", ["eslint", "."]);
+// The earlier run's vitest report stays until this run writes its own: the
+// sequencer (tests/setup/sequencer.ts) starts the files it found slowest first.
+const [typecheck, lint, vitestRun, build] = await Promise.all([
+  runBuffered("typecheck", "npx", ["tsc", "--noEmit"]),
+  runBuffered("lint", "npx", ["eslint", "."]),
+  runBuffered("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`]),
+  chromiumPresent ? runBuffered("remix build", "npx", ["tsx", "app/cli/build.ts"]) : Promise.resolve(null),
+]);
+count("typecheck", typecheck);
+count("lint", lint);
 
 // Unit and integration tests (vitest).
-rmSync("test-results/vitest.json", { force: true });
-const vitestOk = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
-const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numTotalTestSuites: number; numFailedTestSuites: number }>("test-results/vitest.json");
+const vitest = readReport<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(VITEST_REPORT);
 if (!vitest) {
   totals.failed += 1;
   failures.push("vitest (no report)");
@@ -52,27 +105,26 @@ if (!vitest) {
   totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
   if (vitest.numFailedTests) failures.push(`vitest: ${vitest.numFailedTests} failed`);
   // A file that fails to load has no failed tests but fails the run: count it.
-  if (!vitestOk && vitest.numFailedTests === 0) {
+  if (!vitestRun.ok && vitest.numFailedTests === 0) {
     totals.failed += 1;
     failures.push("vitest: a test file failed to load or a hook failed");
   }
 }
 
 // End-to-end tests in Debian's Chromium.
-if (!existsSync(CHROMIUM)) {
+if (!chromiumPresent) {
   console.error(
     `\nChromium is missing at ${CHROMIUM}: the end-to-end tests cannot run.\n` +
       "Install it with: apt-get update && apt-get install -y chromium   (or set CHROMIUM_PATH)\n",
   );
   totals.failed += 1;
   failures.push("e2e: chromium missing");
-} else if (!run("remix build", "npx", ["remix", "build"])) {
+} else if (!build?.ok) {
   totals.failed += 1;
   failures.push("remix build");
 } else {
-  rmSync("test-results/e2e.json", { force: true });
-  run("playwright", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/e2e.json" });
-  const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>("test-results/e2e.json");
+  await runInline("playwright", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: E2E_REPORT });
+  const e2e = readReport<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(E2E_REPORT);
   if (!e2e) {
     totals.failed += 1;
     failures.push("e2e (no report)");
@@ -84,6 +136,7 @@ if (!existsSync(CHROMIUM)) {
   }
 }
 
+console.log(`\n━━ npm test took ${seconds(runStarted)} s`);
 console.log("");
 if (failures.length) console.log(`Failures: ${failures.join("; ")}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);

@@ -14,6 +14,7 @@ describe("worker config", () => {
       nightlyTimeZone: "Europe/Copenhagen",
       matchBatchSize: 100,
       reconcileEveryMs: 60_000,
+      rematchDelayMs: 1000,
       lockDurationMs: 30_000,
       stalledIntervalMs: 30_000,
       rateLimitPerSecond: null,
@@ -24,5 +25,6 @@ describe("worker config", () => {
     expect(() => getWorkerConfig({ WORKER_QUEUE_PREFIX: "a:b" })).toThrow(/WORKER_QUEUE_PREFIX/);
     expect(() => getWorkerConfig({ SCHEDULER_CHECK_EVERY_MS: "10" })).toThrow(/SCHEDULER_CHECK_EVERY_MS/);
     expect(getWorkerConfig({ OUTBOX_REDELIVER_WINDOW_MS: "0" }).redeliverWindowMs).toBe(0);
+    expect(getWorkerConfig({ REMATCH_DELAY_MS: "0" }).rematchDelayMs).toBe(0);
   });
 });

@@ -79,12 +79,12 @@ export async function startWorkers({ config, log, db = getDb(), notify = getNoti
     ),
     new Worker(
       QUEUES.searchSync,
-      createSearchSyncProcessor(log.child({ job: "search-sync" }), { queue: () => queues.get(QUEUES.matching)!, db }),
+      createSearchSyncProcessor(log.child({ job: "search-sync" }), { queue: () => queues.get(QUEUES.matching)!, db, delayMs: config.rematchDelayMs }),
       { ...common, connection: workerConnection(), concurrency: config.concurrency },
     ),
     new Worker(
       QUEUES.matching,
-      createMatchingProcessor({ db, queue: () => queues.get(QUEUES.matching)!, log: log.child({ job: "matching" }) }),
+      createMatchingProcessor({ db, queue: () => queues.get(QUEUES.matching)!, log: log.child({ job: "matching" }), delayMs: config.rematchDelayMs }),
       { ...common, connection: workerConnection(), concurrency: config.concurrency },
     ),
     new Worker(

@@ -1,7 +1,10 @@
 // `npm run dev`: everything a developer needs, from an empty machine to a running
 // platform with demo data. Steps are idempotent, so a second start is quick.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+// Ctrl+C (or SIGTERM to the process or its group) stops the web server, the
+// worker and the mail server, and then this process; a second signal kills.
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { getEnv } from "~/lib/env.server";
 import { getDb } from "~/lib/db.server";
 import { applyMigrations } from "../../prisma/tools/migrate";
@@ -9,16 +12,93 @@ import { importTaxonomy } from "../../prisma/taxonomy/import";
 import { importGeography } from "../../prisma/geography/import";
 import { seedDemoData } from "../../prisma/seed/seed";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed/demo-users";
-import { ensureMeili } from "../../search/meili-server";
+import { ensureMeili, type RunningMeili } from "../../search/meili-server";
 import { setupIndexes } from "../../search/setup";
 import { reindexAll } from "../../search/reindex";
+import { buildRemixApp } from "./build";
 import { DEFAULT_HTTP_PORT, startMailServer, type MailServer } from "./mail-server";
 import { checkPostgres, checkRedis, ServiceUnavailableError } from "./preflight.server";
 import { JOBS } from "~/lib/queues/registry";
 import { closeQueues, enqueue } from "~/lib/queue.server";
 
 const step = (message: string) => console.log(`\x1b[36m▸\x1b[0m ${message}`);
-const children: ChildProcess[] = [];
+
+interface Child {
+  process: ChildProcess;
+  /** Settles when the process has ended, however it ended (also before anyone asked). */
+  exited: Promise<void>;
+}
+
+const children: Child[] = [];
+let mail: MailServer | null = null;
+let meili: RunningMeili | null = null;
+let stopping = false;
+
+function startChild(script: string, env: NodeJS.ProcessEnv): Child {
+  const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: "inherit", env });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.once("exit", (code, signal) => {
+    if (stopping) return;
+    // A signal to the whole group (Ctrl+C) ends the children too: this process's
+    // own handler gets the first word, so that the stop is not reported as a failure.
+    setTimeout(() => {
+      if (stopping) return;
+      console.error(`A Jobbro process (${script}) ended (${signal ?? `exit code ${code}`}); stopping the others.`);
+      void shutdown(1);
+    }, 500);
+  });
+  return { process: child, exited };
+}
+
+const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+
+async function shutdown(code = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  // Children that died of the group's signal need no second one.
+  for (const { process: child } of children) if (running(child)) child.kill("SIGTERM");
+  await Promise.all(children.map((c) => c.exited));
+  await mail?.close();
+  await meili?.stop();
+  process.exit(code);
+}
+
+function onSignal(signal: NodeJS.Signals) {
+  if (!stopping) {
+    console.log(`\n  ${signal}: stopping Jobbro…`);
+    void shutdown(0);
+    return;
+  }
+  for (const { process: child } of children) if (running(child)) child.kill("SIGKILL");
+  process.exit(1);
+}
+
+/** The mail page's usual port, or any free one when another checkout's dev server has it. */
+async function startDevMailServer(smtpPort: number): Promise<MailServer> {
+  try {
+    return await startMailServer({ smtpPort, httpPort: DEFAULT_HTTP_PORT });
+  } catch (error) {
+    const { code, port } = error as NodeJS.ErrnoException & { port?: number };
+    if (code !== "EADDRINUSE" || port !== DEFAULT_HTTP_PORT) throw error;
+    return startMailServer({ smtpPort, httpPort: 0 });
+  }
+}
+
+/** Waits until the web server answers HTTP (any status), so that the ready line is true. */
+async function webServerAnswers(port: number, web: Child, timeoutMs = 60_000): Promise<boolean> {
+  let ended = false;
+  void web.exited.then(() => (ended = true));
+  const deadline = Date.now() + timeoutMs;
+  while (!ended && Date.now() < deadline) {
+    const answered = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2_000) }).then(
+      () => true,
+      () => false,
+    );
+    if (answered) return true;
+    await sleep(200);
+  }
+  return false;
+}
 
 async function main() {
   const env = getEnv();
@@ -44,52 +124,35 @@ async function main() {
   const seed = await seedDemoData(db, { log: (m) => console.log(`  ${m}`) });
 
   step(`Starting Meilisearch (${env.MEILI_URL})`);
-  const meili = await ensureMeili({ url: env.MEILI_URL, masterKey: env.MEILI_MASTER_KEY, dbPath: env.MEILI_DB_PATH, autostart: env.MEILI_AUTOSTART });
+  meili = await ensureMeili({ url: env.MEILI_URL, masterKey: env.MEILI_MASTER_KEY, dbPath: env.MEILI_DB_PATH, autostart: env.MEILI_AUTOSTART });
   await setupIndexes();
   if (seed.seeded || process.argv.includes("--reindex")) {
     step("Building the search indexes");
-    await reindexAll();
+    await reindexAll({ db });
   }
   await db.$disconnect();
 
   // A local SMTP server that keeps and shows every mail, unless SMTP_URL points elsewhere.
-  let mail: MailServer | null = null;
   const smtp = new URL(env.SMTP_URL);
   if (["127.0.0.1", "localhost"].includes(smtp.hostname)) {
     step(`Starting the development mail server (${env.SMTP_URL})`);
     try {
-      mail = await startMailServer({ smtpPort: Number(smtp.port || 25), httpPort: DEFAULT_HTTP_PORT });
+      mail = await startDevMailServer(Number(smtp.port || 25));
     } catch (error) {
       console.log(`  not started (${(error as Error).message}); mail goes to whatever answers ${env.SMTP_URL}`);
     }
   }
 
   step("Building the web app");
-  const build = spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
-  if (build.status !== 0) throw new Error("remix build failed");
+  const { ms } = await buildRemixApp();
+  console.log(`  built in ${(ms / 1000).toFixed(1)} s`);
 
   step("Starting the web server and a worker");
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   const childEnv = { ...process.env, MEILI_AUTOSTART: "false" };
-  children.push(spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], { stdio: "inherit", env: childEnv }));
-  children.push(spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], { stdio: "inherit", env: childEnv }));
-
-  const shutdown = async () => {
-    for (const child of children) child.kill("SIGTERM");
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))));
-    await mail?.close();
-    await meili.stop();
-    process.exit(0);
-  };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
-  for (const child of children) {
-    child.once("exit", (code) => {
-      if (code) {
-        console.error(`A Jobbro process exited with code ${code}; stopping.`);
-        void shutdown();
-      }
-    });
-  }
+  const web = startChild("app/server/main.ts", childEnv);
+  children.push(web, startChild("workers/main.ts", childEnv));
 
   if (seed.seeded) {
     // Fresh demo data has no matches until the nightly run; start one now so the
@@ -97,6 +160,10 @@ async function main() {
     await enqueue(JOBS.runStart, { kind: "MANUAL" });
     await closeQueues();
     console.log("  A first matching run was started for the demo data.");
+  }
+  if (!(await webServerAnswers(env.PORT, web))) {
+    if (!stopping) console.error(`  The web server does not answer on port ${env.PORT} yet; its log above says why.`);
+    return;
   }
   console.log(`\n  Jobbro runs at \x1b[1m${env.APP_URL}\x1b[0m`);
   if (mail) console.log(`  Mail sent by Jobbro: ${mail.webUrl}`);
@@ -106,9 +173,8 @@ async function main() {
   console.log("\n  Stop with Ctrl+C.\n");
 }
 
-main().catch((error: Error) => {
+main().catch(async (error: Error) => {
   if (error instanceof ServiceUnavailableError) console.error(`\n${error.message}\n`);
   else console.error(error);
-  for (const child of children) child.kill("SIGTERM");
-  process.exit(1);
+  await shutdown(1);
 });

@@ -62,11 +62,12 @@ export async function startMailServer(options: MailServerOptions = {}): Promise<
           callback(Object.assign(new Error("Message exceeds the size limit"), { responseCode: 552 }));
           return;
         }
-        store.add(
-          { from: mailAddress(session.envelope.mailFrom), to: session.envelope.rcptTo.map((r) => r.address) },
-          Buffer.concat(chunks).toString("utf8"),
-        );
-        callback();
+        store
+          .add({ from: mailAddress(session.envelope.mailFrom), to: session.envelope.rcptTo.map((r) => r.address) }, Buffer.concat(chunks).toString("utf8"))
+          .then(
+            () => callback(),
+            (error: Error) => callback(error),
+          );
       });
     },
   });
@@ -103,10 +104,16 @@ export async function startMailServer(options: MailServerOptions = {}): Promise<
       }
     });
     const server = http;
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(options.httpPort, host, () => resolve());
-    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(options.httpPort, host, () => resolve());
+      });
+    } catch (error) {
+      // Free the SMTP port again, so that the caller can try once more.
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      throw error;
+    }
     httpPort = (server.address() as AddressInfo).port;
   }
 

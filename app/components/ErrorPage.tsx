@@ -1,4 +1,7 @@
 // The body of an error boundary: 404, 403 or a general error, inside the layout.
+// Pages export RouteErrorBoundary as their own (`export { RouteErrorBoundary as
+// ErrorBoundary } from "~/components/ErrorPage"`): one line instead of a function
+// in every route, and the error is answered by the page that failed.
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -23,4 +26,8 @@ export function ErrorPage() {
       </p>
     </section>
   );
+}
+
+export function RouteErrorBoundary() {
+  return <ErrorPage />;
 }

@@ -8,6 +8,7 @@ import { citizen } from "./da/citizen";
 import { security } from "./da/security";
 import { forms } from "./da/forms";
 import { consultant } from "./da/consultant";
+import { table } from "./da/tables";
 export const da = {
   meta: {
     title: "Jobbro",
@@ -240,4 +241,5 @@ export const da = {
   security,
   forms,
   consultant,
+  table,
 } as const;

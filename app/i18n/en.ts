@@ -6,6 +6,7 @@ import { citizen } from "./en/citizen";
 import { security } from "./en/security";
 import { forms } from "./en/forms";
 import { consultant } from "./en/consultant";
+import { table } from "./en/tables";
 import type { Translations } from "./types";
 
 export const en: Translations = {
@@ -240,4 +241,5 @@ export const en: Translations = {
   security,
   forms,
   consultant,
+  table,
 };

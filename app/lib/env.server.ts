@@ -1,5 +1,7 @@
 // The one place that reads process.env. Every variable has a development default
-// except the secrets that production must set; README.md lists them all.
+// except the secrets that production must set; README.md lists them all. The
+// timings of the background work (cron patterns, intervals, delays) are the
+// workers' and live in app/lib/queues/schedules.ts.
 import { z } from "zod";
 
 const devOnly = <T extends z.ZodType>(schema: T) => schema;
@@ -44,8 +46,6 @@ const EnvSchema = z.object({
   CITIZEN_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   /** Erase candidates whose lastActivityAt is older than this (the retention job). */
   RETENTION_INACTIVE_DAYS: z.coerce.number().int().min(1).default(730),
-  /** When the retention job runs (cron, Europe/Copenhagen). */
-  RETENTION_CRON: z.string().min(9).default("15 4 * * *"),
   /** /healthz says "degraded" when the oldest undispatched outbox row is older than this (ADR 024). */
   HEALTH_OUTBOX_LAG_MS: z.coerce.number().int().min(1000).default(30_000),
   /** /healthz says "degraded" when no worker heartbeat is younger than this; keep it a few WORKER_HEARTBEAT_EVERY_MS. */

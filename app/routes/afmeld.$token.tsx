@@ -7,7 +7,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { UnsubscribeIntent } from "~/modules/notifications/schema";
 import { setEmailEnabled, userFromUnsubscribeToken } from "~/modules/notifications/service.server";
-import { getDb } from "~/lib/db.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications.unsubscribe.title");
@@ -17,12 +16,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return data({ valid: userId !== null }, { status: userId ? 200 : 400, headers: { "Referrer-Policy": "no-referrer" } });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const userId = userFromUnsubscribeToken(params.token ?? "");
   if (!userId) return data({ done: null, valid: false }, { status: 400 });
   const parsed = UnsubscribeIntent.safeParse(Object.fromEntries(await request.formData()));
   const intent = parsed.success ? parsed.data.intent : "unsubscribe";
-  await setEmailEnabled(getDb(), userId, intent === "resubscribe");
+  await setEmailEnabled(context.db, userId, intent === "resubscribe");
   return data({ done: intent, valid: true });
 }
 

@@ -3,7 +3,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportCitizenData } from "~/portals/citizen/insight.server";
 import { checkCitizenToken } from "~/portals/citizen/link.server";
-import { getDb } from "~/lib/db.server";
 
 const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
 
@@ -11,11 +10,11 @@ function problem(status: number, code: string): Response {
   return Response.json({ error: { code } }, { status, headers: PRIVATE });
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
   const check = checkCitizenToken(params.token ?? "");
   if (!check.ok) return problem(check.reason === "expired" ? 410 : 400, check.reason === "expired" ? "link_expired" : "link_invalid");
   const now = new Date();
-  const exported = await exportCitizenData(getDb(), check.claims.candidateId, now);
+  const exported = await exportCitizenData(context.db, check.claims.candidateId, now);
   if (!exported) return problem(410, "no_data");
   return new Response(JSON.stringify(exported, null, 2), {
     headers: {

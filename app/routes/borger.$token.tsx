@@ -5,14 +5,14 @@
 // the audit log. A tampered link answers 400, an expired one 410, never a 500.
 import { ConceptLabel } from "~/components/ConceptLabel";
 import { shownLabel } from "~/modules/taxonomy/label";
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import type { ParseKeys } from "i18next";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
-import { CheckboxField, ErrorSummary } from "~/components/form";
+import { DataTable } from "~/components/data";
+import { CheckboxField, ValidatedForm } from "~/components/form";
 import type { Language } from "~/i18n/config";
 import { ConflictError, NotFoundError } from "~/lib/errors";
 import { approveIntroduction, declineIntroduction, requestErasureAsCitizen, withdrawConsentAsCitizen } from "~/portals/citizen/decisions.server";
@@ -21,8 +21,7 @@ import { checkCitizenToken } from "~/portals/citizen/link.server";
 import { CITIZEN_AUDIT_REASON } from "~/portals/citizen/audit-reason";
 import { CitizenActionSchema, ErasureConfirmSchema } from "~/portals/citizen/schema";
 import { enqueueErasure } from "~/modules/erasure/request.server";
-import { getDb } from "~/lib/db.server";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useLanguage } from "~/lib/use-language";
 import { readFormData } from "~/lib/form-body.server";
@@ -36,10 +35,10 @@ export const headers: HeadersFunction = () => PRIVATE;
 type LinkProblem = "invalid" | "expired" | "gone";
 const problemStatus: Record<LinkProblem, number> = { invalid: 400, expired: 410, gone: 410 };
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const check = checkCitizenToken(params.token ?? "");
   if (!check.ok) return data({ state: check.reason as LinkProblem }, { status: problemStatus[check.reason], headers: PRIVATE });
-  const insight = await getCitizenInsight(getDb(), check.claims.candidateId);
+  const insight = await getCitizenInsight(context.db, check.claims.candidateId);
   if (!insight) return data({ state: "gone" as LinkProblem }, { status: problemStatus.gone, headers: PRIVATE });
   const confirmErasure = new URL(request.url).searchParams.get("slet") === "1";
   return data({ state: "ok" as const, insight, expiresAt: check.claims.expiresAt.toISOString(), confirmErasure }, { headers: PRIVATE });
@@ -47,7 +46,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 type Done = "withdrawn" | "approved" | "declined" | "erasure";
 
-export async function action({ params, request }: ActionFunctionArgs) {
+export async function action({ params, request, context }: ActionFunctionArgs) {
   const check = checkCitizenToken(params.token ?? "");
   const submission = parseWithZod(await readFormData(request), { schema: CitizenActionSchema });
   if (!check.ok) {
@@ -57,7 +56,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const intent = submission.payload.intent === "erase" ? ("erase" as const) : null;
     return data({ result: submission.reply(), done: null, intent, problem: null }, { status: 400, headers: PRIVATE });
   }
-  const db = getDb();
+  const db = context.db;
   const candidateId = check.claims.candidateId;
   const input = submission.value;
   try {
@@ -94,11 +93,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
 }
 
-const LOCALES: Record<Language, string> = { da: "da-DK", en: "en-GB" };
-// A fixed time zone, so the server's rendering and the browser's hydration agree.
-function formatMoment(value: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(new Date(value));
-}
+const formatMoment = (value: string, language: Language) => formatDateTime(value, language, { dateStyle: "medium", timeStyle: "short" });
 
 export default function CitizenPage() {
   const loaderData = useLoaderData<typeof loader>();
@@ -238,16 +233,18 @@ function Profile({ insight }: { insight: CitizenInsight }) {
   return (
     <section aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t("citizen.page.profile")}</h2>
-      <table className="table table--borderless" data-testid="citizen-profile">
-        <tbody>
-          {rows.map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={rows}
+        rowKey={([label]) => label}
+        label={t("citizen.page.profile")}
+        variant="borderless"
+        testId="citizen-profile"
+        showHeader={false}
+        columns={[
+          { header: null, rowHeader: true, cell: ([label]) => label },
+          { header: null, cell: ([, value]) => value },
+        ]}
+      />
       <p className="form-hint">{t("citizen.page.pseudonymHint")}</p>
       <h3>{t("citizen.page.skills")}</h3>
       {insight.skills.length ? (
@@ -279,50 +276,41 @@ function Consents({ insight }: { insight: CitizenInsight }) {
     <section aria-labelledby="consents-heading" className="mt-7">
       <h2 id="consents-heading">{t("citizen.page.consents")}</h2>
       <p>{t("citizen.page.consentsLead")}</p>
-      {insight.consents.length === 0 ? (
-        <p>{t("citizen.page.noConsents")}</p>
-      ) : (
-        <div className="table--responsive-scroll">
-          <table className="table table--zebra" data-testid="citizen-consents">
-            <thead>
-              <tr>
-                <th scope="col">{t("citizen.page.consentPurpose")}</th>
-                <th scope="col">{t("citizen.page.consentChannel")}</th>
-                <th scope="col">{t("citizen.page.consentGiven")}</th>
-                <th scope="col">{t("citizen.page.consentState")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {insight.consents.map((c) => (
-                <tr key={c.id} data-consent-purpose={c.purpose} data-active={c.active}>
-                  <td>{purpose(c.purpose, c.company)}</td>
-                  <td>{t(`citizen.channels.${c.channel}`)}</td>
-                  <td>{formatMoment(c.givenAt, lang)}</td>
-                  <td>
-                    {c.active ? (
-                      <Form method="post">
-                        <span className="d-block mb-2">{t("citizen.page.consentActive")}</span>
-                        <input type="hidden" name="consentId" value={c.id} />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value="withdraw"
-                          className="button button-secondary button-small"
-                          aria-label={t("citizen.page.withdrawLabel", { purpose: purpose(c.purpose, c.company) })}
-                        >
-                          {t("citizen.page.withdraw")}
-                        </button>
-                      </Form>
-                    ) : (
-                      t("citizen.page.consentWithdrawn", { at: formatMoment(c.withdrawnAt!, lang) })
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={insight.consents}
+        rowKey={(c) => c.id}
+        rowProps={(c) => ({ "data-consent-purpose": c.purpose, "data-active": c.active })}
+        label={t("citizen.page.consents")}
+        variant="zebra"
+        testId="citizen-consents"
+        empty={t("citizen.page.noConsents")}
+        columns={[
+          { header: t("citizen.page.consentPurpose"), cell: (c) => purpose(c.purpose, c.company) },
+          { header: t("citizen.page.consentChannel"), cell: (c) => t(`citizen.channels.${c.channel}`) },
+          { header: t("citizen.page.consentGiven"), cell: (c) => formatMoment(c.givenAt, lang) },
+          {
+            header: t("citizen.page.consentState"),
+            cell: (c) =>
+              c.active ? (
+                <Form method="post">
+                  <span className="d-block mb-2">{t("citizen.page.consentActive")}</span>
+                  <input type="hidden" name="consentId" value={c.id} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="withdraw"
+                    className="button button-secondary button-small"
+                    aria-label={t("citizen.page.withdrawLabel", { purpose: purpose(c.purpose, c.company) })}
+                  >
+                    {t("citizen.page.withdraw")}
+                  </button>
+                </Form>
+              ) : (
+                t("citizen.page.consentWithdrawn", { at: formatMoment(c.withdrawnAt!, lang) })
+              ),
+          },
+        ]}
+      />
     </section>
   );
 }
@@ -333,34 +321,21 @@ function Introductions({ insight }: { insight: CitizenInsight }) {
   return (
     <section aria-labelledby="introductions-heading" className="mt-7">
       <h2 id="introductions-heading">{t("citizen.page.introductions")}</h2>
-      {insight.introductions.length === 0 ? (
-        <p>{t("citizen.page.noIntroductions")}</p>
-      ) : (
-        <div className="table--responsive-scroll">
-          <table className="table table--zebra" data-testid="citizen-introductions">
-            <thead>
-              <tr>
-                <th scope="col">{t("citizen.page.company")}</th>
-                <th scope="col">{t("citizen.page.vacancy")}</th>
-                <th scope="col">{t("citizen.page.requested")}</th>
-                <th scope="col">{t("citizen.page.status")}</th>
-                <th scope="col">{t("citizen.page.decided")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {insight.introductions.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.company}</td>
-                  <td>{r.vacancy}</td>
-                  <td>{formatMoment(r.createdAt, lang)}</td>
-                  <td>{t(`citizen.requestStatuses.${r.status}`)}</td>
-                  <td>{r.decidedAt ? formatMoment(r.decidedAt, lang) : "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={insight.introductions}
+        rowKey={(r) => r.id}
+        label={t("citizen.page.introductions")}
+        variant="zebra"
+        testId="citizen-introductions"
+        empty={t("citizen.page.noIntroductions")}
+        columns={[
+          { header: t("citizen.page.company"), cell: (r) => r.company },
+          { header: t("citizen.page.vacancy"), cell: (r) => r.vacancy },
+          { header: t("citizen.page.requested"), cell: (r) => formatMoment(r.createdAt, lang) },
+          { header: t("citizen.page.status"), cell: (r) => t(`citizen.requestStatuses.${r.status}`) },
+          { header: t("citizen.page.decided"), cell: (r) => (r.decidedAt ? formatMoment(r.decidedAt, lang) : "–") },
+        ]}
+      />
     </section>
   );
 }
@@ -371,34 +346,21 @@ function Matches({ insight }: { insight: CitizenInsight }) {
     <section aria-labelledby="matches-heading" className="mt-7">
       <h2 id="matches-heading">{t("citizen.page.matches")}</h2>
       <p>{t("citizen.page.matchesLead")}</p>
-      {insight.matches.length === 0 ? (
-        <p>{t("citizen.page.noMatches")}</p>
-      ) : (
-        <div className="table--responsive-scroll">
-          <table className="table table--zebra" data-testid="citizen-matches">
-            <thead>
-              <tr>
-                <th scope="col">{t("citizen.page.vacancy")}</th>
-                <th scope="col">{t("citizen.page.company")}</th>
-                <th scope="col">{t("citizen.page.matchKind")}</th>
-                <th scope="col">{t("citizen.page.matchStatus")}</th>
-                <th scope="col">{t("citizen.page.matchCurrent")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {insight.matches.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.vacancy}</td>
-                  <td>{m.company}</td>
-                  <td>{t(`citizen.matchKinds.${m.kind}`)}</td>
-                  <td>{t(`citizen.pipeline.${m.status}`)}</td>
-                  <td>{m.current ? t("citizen.page.yes") : t("citizen.page.no")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={insight.matches}
+        rowKey={(m) => m.id}
+        label={t("citizen.page.matches")}
+        variant="zebra"
+        testId="citizen-matches"
+        empty={t("citizen.page.noMatches")}
+        columns={[
+          { header: t("citizen.page.vacancy"), cell: (m) => m.vacancy },
+          { header: t("citizen.page.company"), cell: (m) => m.company },
+          { header: t("citizen.page.matchKind"), cell: (m) => t(`citizen.matchKinds.${m.kind}`) },
+          { header: t("citizen.page.matchStatus"), cell: (m) => t(`citizen.pipeline.${m.status}`) },
+          { header: t("citizen.page.matchCurrent"), cell: (m) => (m.current ? t("citizen.page.yes") : t("citizen.page.no")) },
+        ]}
+      />
     </section>
   );
 }
@@ -412,34 +374,20 @@ function AccessLog({ insight }: { insight: CitizenInsight }) {
     <section aria-labelledby="access-heading" className="mt-7">
       <h2 id="access-heading">{t("citizen.page.accessLog")}</h2>
       <p>{t("citizen.page.accessLogLead")}</p>
-      {insight.accessLog.length === 0 ? (
-        <p>{t("citizen.page.noAccess")}</p>
-      ) : (
-        <div className="table--responsive-scroll">
-          <table className="table table--zebra" data-testid="citizen-access-log">
-            <thead>
-              <tr>
-                <th scope="col">{t("citizen.page.when")}</th>
-                <th scope="col">{t("citizen.page.who")}</th>
-                <th scope="col">{t("citizen.page.what")}</th>
-                <th scope="col">{t("citizen.page.why")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {insight.accessLog.map((e, i) => (
-                <tr key={`${e.at}-${i}`}>
-                  <td>{formatMoment(e.at, lang)}</td>
-                  <td>{e.byCitizen ? t("citizen.page.you") : (e.organisation ?? t("citizen.page.unknownOrganisation"))}</td>
-                  <td>
-                    {action(e.action)} {resource(e.resource)}
-                  </td>
-                  <td>{e.byCitizen && e.reason === CITIZEN_AUDIT_REASON ? t("citizen.page.ownInsight") : e.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={insight.accessLog.map((e, i) => ({ ...e, key: `${e.at}-${i}` }))}
+        rowKey={(e) => e.key}
+        label={t("citizen.page.accessLog")}
+        variant="zebra"
+        testId="citizen-access-log"
+        empty={t("citizen.page.noAccess")}
+        columns={[
+          { header: t("citizen.page.when"), cell: (e) => formatMoment(e.at, lang) },
+          { header: t("citizen.page.who"), cell: (e) => (e.byCitizen ? t("citizen.page.you") : (e.organisation ?? t("citizen.page.unknownOrganisation"))) },
+          { header: t("citizen.page.what"), cell: (e) => `${action(e.action)} ${resource(e.resource)}` },
+          { header: t("citizen.page.why"), cell: (e) => (e.byCitizen && e.reason === CITIZEN_AUDIT_REASON ? t("citizen.page.ownInsight") : e.reason) },
+        ]}
+      />
     </section>
   );
 }
@@ -459,8 +407,7 @@ function Erasure({ requested, confirm }: { requested: boolean; confirm: boolean 
       <h2 id="erasure-heading">{t("citizen.page.erasure")}</h2>
       <p>{t("citizen.page.erasureLead")}</p>
       {showConfirm ? (
-        <Form method="post" {...getFormProps(form)} noValidate>
-          <ErrorSummary form={form} fields={[{ field: fields.confirm, label: t("citizen.page.erasureConfirmHeading") }]} />
+        <ValidatedForm form={form} summary={[{ field: fields.confirm, label: t("citizen.page.erasureConfirmHeading") }]}>
           <fieldset>
             <legend className="h3">{t("citizen.page.erasureConfirmHeading")}</legend>
             <CheckboxField field={fields.confirm} label={t("citizen.page.erasureConfirmLabel")} />
@@ -471,7 +418,7 @@ function Erasure({ requested, confirm }: { requested: boolean; confirm: boolean 
           <Link to="." className="button button-secondary">
             {t("citizen.page.erasureCancel")}
           </Link>
-        </Form>
+        </ValidatedForm>
       ) : (
         <Link to="?slet=1#slet" className="button button-secondary" data-testid="erasure-start">
           {t("citizen.page.erasureStart")}
@@ -481,6 +428,4 @@ function Erasure({ requested, confirm }: { requested: boolean; confirm: boolean 
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

@@ -6,11 +6,9 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type HeadersFunction, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
 import { ErrorSummary, TextField } from "~/components/form";
 import { requestCitizenLink } from "~/portals/citizen/request-link.server";
 import { LinkRequestSchema } from "~/portals/citizen/schema";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { pageTitle } from "~/lib/meta";
 import { QueueUnavailableError } from "~/lib/queue.server";
@@ -32,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   let outcome;
   try {
-    outcome = await requestCitizenLink(getDb(), { email: submission.value.email, clientAddress: context?.clientAddress ?? null });
+    outcome = await requestCitizenLink(context.db, { email: submission.value.email, clientAddress: context?.clientAddress ?? null });
   } catch (error) {
     if (!(error instanceof QueueUnavailableError)) throw error;
     return data({ result: submission.reply(), outcome: "unavailable" as const, retryMinutes: null }, { status: 503, headers: NO_STORE });
@@ -92,6 +90,4 @@ export default function CitizenRequestPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "~/components/data";
 import { listOrganisationsByKind } from "~/portals/operator/dashboard.server";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { formatNumber } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useLanguage } from "~/lib/use-language";
@@ -11,9 +11,9 @@ import { useLanguage } from "~/lib/use-language";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "operator.heading", { name: data?.organisationName ?? "" });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "OPERATOR");
-  const groups = await listOrganisationsByKind(getDb());
+  const groups = await listOrganisationsByKind(context.db);
   return { organisationName: user.organisation.name, groups };
 }
 
@@ -42,30 +42,21 @@ export default function OperatorHome() {
           <h3 id={`kind-${group.kind}`}>
             {t("operator.kindHeading", { kind: t(`roles.${group.kind}`), total: formatNumber(group.count, language) })}
           </h3>
-          {group.organisations.length === 0 ? (
-            <p>{t("operator.emptyKind")}</p>
-          ) : (
-            <div className="table--responsive-scroll">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("operator.columns.name")}</th>
-                    <th scope="col" className="align-text-right">{t("operator.columns.members")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.organisations.map((organisation) => (
-                    <tr key={organisation.id}>
-                      <td>{organisation.name}</td>
-                      <td className="align-text-right">{formatNumber(organisation.members, language)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            rows={group.organisations}
+            rowKey={(organisation) => organisation.id}
+            label={t(`roles.${group.kind}`)}
+            empty={t("operator.emptyKind")}
+            paramPrefix={group.kind.toLowerCase()}
+            columns={[
+              { header: t("operator.columns.name"), sort: { key: "name", value: (o) => o.name }, cell: (o) => o.name },
+              { header: t("operator.columns.members"), numeric: true, sort: { key: "members", value: (o) => o.members }, cell: (o) => formatNumber(o.members, language) },
+            ]}
+          />
         </section>
       ))}
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

@@ -1,21 +1,22 @@
 // The operator's user accounts: list, create in an organisation with an initial
 // password, disable/enable (disabling ends every session at once), end sessions.
 // Staff accounts only: citizens (candidates) have no account and never appear here.
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
-import { ErrorSummary, RadioGroupField, SelectField, TextField } from "~/components/form";
+import { DataTable, timeOf } from "~/components/data";
+import { RadioGroupField, SelectField, summaryFields, TextField, ValidatedForm } from "~/components/form";
+import { ListPage } from "~/components/ListPage";
+import { FormColumn } from "~/components/layout/FormColumn";
 import { InvalidInputError } from "~/lib/errors";
 import { listOrganisations } from "~/modules/organisations/admin.server";
 import { createUser, endAllSessions, listUsers, setUserDisabled } from "~/modules/users/admin.server";
 import { UserCreateSchema } from "~/modules/users/forms";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { asConformErrors } from "~/lib/form-errors";
-import { formatNumber } from "~/lib/format";
+import { formatDateTime, formatNumber } from "~/lib/format";
 import { createLogger } from "~/lib/logger.server";
 import { pageTitle } from "~/lib/meta";
 import { useLanguage } from "~/lib/use-language";
@@ -23,9 +24,9 @@ import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "operator.users.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, "OPERATOR");
-  const db = getDb();
+  const db = context.db;
   const [users, organisations] = await Promise.all([listUsers(db), listOrganisations(db)]);
   return { users, organisations: organisations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })) };
 }
@@ -37,11 +38,11 @@ const MESSAGES = {
   sessions: "operator.users.sessionsEnded",
 } as const;
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const operator = await requireRole(request, "OPERATOR");
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "create");
-  const db = getDb();
+  const db = context.db;
   const log = createLogger("operator");
   if (intent === "create") {
     const submission = parseWithZod(formData, { schema: UserCreateSchema });
@@ -71,11 +72,6 @@ export async function action({ request }: ActionFunctionArgs) {
   throw new Response("Unknown intent", { status: 400 });
 }
 
-// A fixed time zone, so the server's rendering and the browser's hydration agree.
-function formatDateTime(value: string | Date, language: string): string {
-  return new Intl.DateTimeFormat(language === "da" ? "da-DK" : "en-GB", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(new Date(value));
-}
-
 export default function UsersPage() {
   const { users } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
@@ -83,61 +79,42 @@ export default function UsersPage() {
   const language = useLanguage();
   const done = searchParams.get("done") as keyof typeof MESSAGES | null;
 
-  return (
-    <>
-      <h1>{t("operator.users.title")}</h1>
-      <p className="font-lead">{t("operator.users.lead")}</p>
-      {done && done in MESSAGES ? (
-        <div className="alert alert-success" role="status">
-          <p className="alert-text">{t(MESSAGES[done])}</p>
-        </div>
-      ) : null}
+  const organisationsOf = (user: (typeof users)[number]) => user.organisations.map((o) => o.name).join(", ");
 
-      {users.length === 0 ? (
-        <p>{t("operator.users.empty")}</p>
-      ) : (
-        <div className="table--responsive-scroll">
-          <table className="table table--compact" data-testid="users">
-            <caption>{t("operator.users.listCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("operator.users.columns.name")}</th>
-                <th scope="col">{t("operator.users.columns.email")}</th>
-                <th scope="col">{t("operator.users.columns.organisation")}</th>
-                <th scope="col">{t("operator.users.columns.lastLogin")}</th>
-                <th scope="col">{t("operator.users.columns.status")}</th>
-                <th scope="col" className="align-text-right">{t("operator.users.columns.sessions")}</th>
-                <th scope="col">{t("operator.users.columns.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id} data-user-id={user.id} data-disabled={user.disabledAt ? "true" : "false"}>
-                  <td>{user.name}</td>
-                  <td>{user.email}</td>
-                  <td>{user.organisations.map((o) => o.name).join(", ") || "–"}</td>
-                  <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, language) : t("operator.users.never")}</td>
-                  <td>
-                    {user.disabledAt ? <span className="badge badge-small badge-error">{t("operator.users.disabled")}</span> : t("operator.users.active")}
-                  </td>
-                  <td className="align-text-right">{formatNumber(user.sessions, language)}</td>
-                  <td>
-                    <UserActions user={user} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+  return (
+    <ListPage title={t("operator.users.title")} lead={t("operator.users.lead")} notice={done && done in MESSAGES ? t(MESSAGES[done]) : null}>
+      <DataTable
+        rows={users}
+        rowKey={(user) => user.id}
+        rowProps={(user) => ({ "data-user-id": user.id, "data-disabled": user.disabledAt ? "true" : "false" })}
+        caption={t("operator.users.listCaption")}
+        variant="compact"
+        testId="users"
+        empty={t("operator.users.empty")}
+        pageSize={50}
+        columns={[
+          { header: t("operator.users.columns.name"), sort: { key: "name", value: (user) => user.name }, cell: (user) => user.name },
+          { header: t("operator.users.columns.email"), sort: { key: "email", value: (user) => user.email }, cell: (user) => user.email },
+          { header: t("operator.users.columns.organisation"), sort: { key: "organisation", value: organisationsOf }, cell: (user) => organisationsOf(user) || "–" },
+          {
+            header: t("operator.users.columns.lastLogin"),
+            sort: { key: "login", value: (user) => timeOf(user.lastLoginAt) },
+            cell: (user) => (user.lastLoginAt ? formatDateTime(user.lastLoginAt, language, { timeStyle: "short" }) : t("operator.users.never")),
+          },
+          {
+            header: t("operator.users.columns.status"),
+            cell: (user) => (user.disabledAt ? <span className="badge badge-small badge-error">{t("operator.users.disabled")}</span> : t("operator.users.active")),
+          },
+          { header: t("operator.users.columns.sessions"), numeric: true, sort: { key: "sessions", value: (user) => user.sessions }, cell: (user) => formatNumber(user.sessions, language) },
+          { header: t("operator.users.columns.actions"), cell: (user) => <UserActions user={user} /> },
+        ]}
+      />
 
       <h2>{t("operator.users.createHeading")}</h2>
-      <div className="row">
-        <div className="col-12 col-lg-8">
-          <CreateUserForm />
-        </div>
-      </div>
-    </>
+      <FormColumn>
+        <CreateUserForm />
+      </FormColumn>
+    </ListPage>
   );
 }
 
@@ -189,18 +166,7 @@ function CreateUserForm() {
   };
   const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
   return (
-    <Form method="post" {...getFormProps(form)} noValidate>
-      <input type="hidden" name="intent" value="create" />
-      <ErrorSummary
-        form={form}
-        fields={[
-          { field: fields.name, label: label.name },
-          { field: fields.email, label: label.email },
-          { field: fields.organisationId, label: label.organisationId },
-          { field: fields.role, label: label.role },
-          { field: fields.password, label: label.password },
-        ]}
-      />
+    <ValidatedForm form={form} summary={summaryFields(fields, label)} intent="create">
       <TextField field={fields.name} label={label.name} autoComplete="off" />
       <TextField field={fields.email} label={label.email} type="email" autoComplete="off" />
       <SelectField
@@ -221,10 +187,8 @@ function CreateUserForm() {
       <button type="submit" className="button button-primary" disabled={submitting}>
         {submitting ? t("forms.working") : t("operator.users.create")}
       </button>
-    </Form>
+    </ValidatedForm>
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

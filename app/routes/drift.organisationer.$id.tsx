@@ -1,36 +1,36 @@
 // Edit an organisation's name and address (the kind, CVR number and municipality
 // are its identity and stay as they were created).
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
-import { ErrorSummary, TextField } from "~/components/form";
+import { PostalCodeField, summaryFields, TextField, ValidatedForm } from "~/components/form";
+import { BackLink } from "~/components/layout/BackLink";
+import { FormColumn } from "~/components/layout/FormColumn";
 import { InvalidInputError } from "~/lib/errors";
 import { findOrganisation, updateOrganisation } from "~/modules/organisations/admin.server";
 import { OrganisationUpdateSchema } from "~/modules/organisations/forms";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { asConformErrors } from "~/lib/form-errors";
 import { pageTitle } from "~/lib/meta";
 import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "operator.organisations.editTitle");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireRole(request, "OPERATOR");
-  const organisation = await findOrganisation(getDb(), params.id ?? "");
+  const organisation = await findOrganisation(context.db, params.id ?? "");
   if (!organisation) throw new Response("Not found", { status: 404 });
   return { organisation };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   await requireRole(request, "OPERATOR");
   const submission = parseWithZod(await readFormData(request), { schema: OrganisationUpdateSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
-    if (!(await updateOrganisation(getDb(), params.id ?? "", submission.value))) throw new Response("Not found", { status: 404 });
+    if (!(await updateOrganisation(context.db, params.id ?? "", submission.value))) throw new Response("Not found", { status: 404 });
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
     return data({ result: submission.reply({ fieldErrors: asConformErrors(error.fields ?? {}) }) }, { status: 400 });
@@ -59,41 +59,25 @@ export default function EditOrganisationPage() {
   };
   return (
     <>
-      <p>
-        <Link to="/drift/organisationer" className="back-link">
-          {t("operator.organisations.back")}
-        </Link>
-      </p>
+      <BackLink to="/drift/organisationer">{t("operator.organisations.back")}</BackLink>
       <h1>{t("operator.organisations.editTitle")}</h1>
       <p>
         {t(`roles.${organisation.kind}`)}
         {organisation.cvr ? ` · CVR ${organisation.cvr}` : ""}
         {organisation.municipalityCode ? ` · ${organisation.municipalityCode}` : ""}
       </p>
-      <div className="row">
-        <div className="col-12 col-lg-8">
-          <Form method="post" {...getFormProps(form)} noValidate>
-            <ErrorSummary
-              form={form}
-              fields={[
-                { field: fields.name, label: label.name },
-                { field: fields.street, label: label.street },
-                { field: fields.postalCode, label: label.postalCode },
-              ]}
-            />
-            <TextField field={fields.name} label={label.name} />
-            <TextField field={fields.street} label={label.street} />
-            <TextField field={fields.postalCode} label={label.postalCode} inputMode="numeric" className="input-width-xs" />
-            <button type="submit" className="button button-primary" disabled={navigation.state === "submitting"}>
-              {t("operator.organisations.save")}
-            </button>
-          </Form>
-        </div>
-      </div>
+      <FormColumn>
+        <ValidatedForm form={form} summary={summaryFields(fields, label)}>
+          <TextField field={fields.name} label={label.name} />
+          <TextField field={fields.street} label={label.street} />
+          <PostalCodeField field={fields.postalCode} label={label.postalCode} />
+          <button type="submit" className="button button-primary" disabled={navigation.state === "submitting"}>
+            {t("operator.organisations.save")}
+          </button>
+        </ValidatedForm>
+      </FormColumn>
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

@@ -1,18 +1,19 @@
 // The operator's organisations: counts per kind, the list (filtered by kind) and
 // a form to create one. Operators work across tenants; OPERATOR only.
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
-import { ErrorSummary, SelectField, TextField } from "~/components/form";
+import { DataTable } from "~/components/data";
+import { PostalCodeField, SelectField, summaryFields, TextField, ValidatedForm } from "~/components/form";
+import { FormColumn } from "~/components/layout/FormColumn";
+import { ListPage } from "~/components/ListPage";
 import type { OrganisationKind } from "~/generated/prisma/enums";
 import { InvalidInputError } from "~/lib/errors";
 import { countByKind, createOrganisation, listOrganisations } from "~/modules/organisations/admin.server";
 import { normaliseOrganisation, ORGANISATION_KINDS, OrganisationCreateSchema } from "~/modules/organisations/forms";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { asConformErrors } from "~/lib/form-errors";
 import { formatNumber } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
@@ -23,20 +24,20 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "operator.
 
 const isKind = (value: string | null): value is OrganisationKind => (ORGANISATION_KINDS as readonly string[]).includes(value ?? "");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, "OPERATOR");
   const kind = new URL(request.url).searchParams.get("kind");
-  const db = getDb();
+  const db = context.db;
   const [counts, organisations] = await Promise.all([countByKind(db), listOrganisations(db, isKind(kind) ? kind : undefined)]);
   return { counts, organisations, kind: isKind(kind) ? kind : null };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireRole(request, "OPERATOR");
   const submission = parseWithZod(await readFormData(request), { schema: OrganisationCreateSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
-    const { id } = await createOrganisation(getDb(), normaliseOrganisation(submission.value));
+    const { id } = await createOrganisation(context.db, normaliseOrganisation(submission.value));
     return redirect(`/drift/organisationer?created=${id}`);
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
@@ -53,36 +54,22 @@ export default function OrganisationsPage() {
   const updated = searchParams.get("updated");
 
   return (
-    <>
-      <h1>{t("operator.organisations.title")}</h1>
-      <p className="font-lead">{t("operator.organisations.lead")}</p>
-      {created || updated ? (
-        <div className="alert alert-success" role="status">
-          <p className="alert-text">{created ? t("operator.organisations.created") : t("operator.organisations.updated")}</p>
-        </div>
-      ) : null}
-
-      <div className="table--responsive-scroll">
-        <table className="table table--compact" data-testid="organisation-counts">
-          <caption>{t("operator.organisations.countsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("operator.organisations.kind")}</th>
-              <th scope="col" className="align-text-right">{t("operator.organisations.count")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ORGANISATION_KINDS.map((k) => (
-              <tr key={k}>
-                <th scope="row">
-                  <Link to={`?kind=${k}`}>{t(`roles.${k}`)}</Link>
-                </th>
-                <td className="align-text-right">{formatNumber(counts[k], language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+    <ListPage
+      title={t("operator.organisations.title")}
+      lead={t("operator.organisations.lead")}
+      notice={created ? t("operator.organisations.created") : updated ? t("operator.organisations.updated") : null}
+    >
+      <DataTable
+        rows={ORGANISATION_KINDS}
+        rowKey={(k) => k}
+        caption={t("operator.organisations.countsCaption")}
+        variant="compact"
+        testId="organisation-counts"
+        columns={[
+          { header: t("operator.organisations.kind"), rowHeader: true, cell: (k) => <Link to={`?kind=${k}`}>{t(`roles.${k}`)}</Link> },
+          { header: t("operator.organisations.count"), numeric: true, cell: (k) => formatNumber(counts[k], language) },
+        ]}
+      />
 
       <Form method="get" className="form-inline">
         <div className="form-group">
@@ -103,49 +90,36 @@ export default function OrganisationsPage() {
         </button>
       </Form>
 
-      {organisations.length === 0 ? (
-        <p>{t("operator.organisations.empty")}</p>
-      ) : (
-        <div className="table--responsive-scroll">
-          <table className="table" data-testid="organisations">
-            <caption>{t("operator.organisations.listCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("operator.organisations.columns.name")}</th>
-                <th scope="col">{t("operator.organisations.columns.kind")}</th>
-                <th scope="col">{t("operator.organisations.columns.identifier")}</th>
-                <th scope="col">{t("operator.organisations.columns.address")}</th>
-                <th scope="col" className="align-text-right">{t("operator.organisations.columns.users")}</th>
-                <th scope="col">{t("operator.organisations.columns.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organisations.map((o) => (
-                <tr key={o.id} data-organisation-id={o.id}>
-                  <td>{o.name}</td>
-                  <td>{t(`roles.${o.kind}`)}</td>
-                  <td>{o.cvr ?? o.municipalityCode ?? "–"}</td>
-                  <td>{[o.street, [o.postalCode, o.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || "–"}</td>
-                  <td className="align-text-right">{formatNumber(o.users, language)}</td>
-                  <td>
-                    <Link to={`/drift/organisationer/${o.id}`} aria-label={t("operator.organisations.editLabel", { name: o.name })}>
-                      {t("operator.organisations.edit")}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={organisations}
+        rowKey={(o) => o.id}
+        rowProps={(o) => ({ "data-organisation-id": o.id })}
+        caption={t("operator.organisations.listCaption")}
+        testId="organisations"
+        empty={t("operator.organisations.empty")}
+        pageSize={50}
+        columns={[
+          { header: t("operator.organisations.columns.name"), sort: { key: "name", value: (o) => o.name }, cell: (o) => o.name },
+          { header: t("operator.organisations.columns.kind"), sort: { key: "kind", value: (o) => t(`roles.${o.kind}`) }, cell: (o) => t(`roles.${o.kind}`) },
+          { header: t("operator.organisations.columns.identifier"), cell: (o) => o.cvr ?? o.municipalityCode ?? "–" },
+          { header: t("operator.organisations.columns.address"), cell: (o) => [o.street, [o.postalCode, o.city].filter(Boolean).join(" ")].filter(Boolean).join(", ") || "–" },
+          { header: t("operator.organisations.columns.users"), numeric: true, sort: { key: "users", value: (o) => o.users }, cell: (o) => formatNumber(o.users, language) },
+          {
+            header: t("operator.organisations.columns.actions"),
+            cell: (o) => (
+              <Link to={`/drift/organisationer/${o.id}`} aria-label={t("operator.organisations.editLabel", { name: o.name })}>
+                {t("operator.organisations.edit")}
+              </Link>
+            ),
+          },
+        ]}
+      />
 
       <h2>{t("operator.organisations.createHeading")}</h2>
-      <div className="row">
-        <div className="col-12 col-lg-8">
-          <CreateOrganisationForm />
-        </div>
-      </div>
-    </>
+      <FormColumn>
+        <CreateOrganisationForm />
+      </FormColumn>
+    </ListPage>
   );
 }
 
@@ -170,18 +144,7 @@ function CreateOrganisationForm() {
     postalCode: t("operator.organisations.fields.postalCode"),
   };
   return (
-    <Form method="post" {...getFormProps(form)} noValidate>
-      <ErrorSummary
-        form={form}
-        fields={[
-          { field: fields.kind, label: label.kind },
-          { field: fields.name, label: label.name },
-          { field: fields.cvr, label: label.cvr },
-          { field: fields.municipalityCode, label: label.municipalityCode },
-          { field: fields.street, label: label.street },
-          { field: fields.postalCode, label: label.postalCode },
-        ]}
-      />
+    <ValidatedForm form={form} summary={summaryFields(fields, label)}>
       <SelectField field={fields.kind} label={label.kind} options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`roles.${k}`) }))} placeholder="" />
       <TextField field={fields.name} label={label.name} />
       <TextField field={fields.cvr} label={label.cvr} hint={t("operator.organisations.fields.cvrHint")} inputMode="numeric" className="input-width-s" />
@@ -193,14 +156,12 @@ function CreateOrganisationForm() {
         className="input-width-xs"
       />
       <TextField field={fields.street} label={label.street} autoComplete="off" />
-      <TextField field={fields.postalCode} label={label.postalCode} inputMode="numeric" className="input-width-xs" />
+      <PostalCodeField field={fields.postalCode} label={label.postalCode} />
       <button type="submit" className="button button-primary" disabled={navigation.state === "submitting"}>
         {navigation.state === "submitting" ? t("forms.working") : t("operator.organisations.create")}
       </button>
-    </Form>
+    </ValidatedForm>
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

@@ -2,15 +2,16 @@
 // configured data directory as a background job. While the job is waiting or
 // running, the page revalidates every 2 s and shows its progress.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
+import { DataTable } from "~/components/data";
+import { ListPage } from "~/components/ListPage";
+import { ErrorNotice } from "~/components/notices";
+import { useAutoRefresh } from "~/components/operator/use-auto-refresh";
 import { lastTaxonomyImports, startTaxonomyImport, taxonomyJobStatus } from "~/portals/operator/taxonomy.server";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
-import { formatNumber } from "~/lib/format";
+import { formatDateTime, formatNumber } from "~/lib/format";
 import { createLogger } from "~/lib/logger.server";
 import { pageTitle } from "~/lib/meta";
 import { QueueUnavailableError } from "~/lib/queue.server";
@@ -18,12 +19,10 @@ import { useLanguage } from "~/lib/use-language";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "operator.taxonomy.title");
 
-const REFRESH_MS = 2000;
-
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, "OPERATOR");
   const jobId = new URL(request.url).searchParams.get("job");
-  const [imports, job] = await Promise.all([lastTaxonomyImports(getDb()), jobId ? taxonomyJobStatus(jobId) : Promise.resolve(null)]);
+  const [imports, job] = await Promise.all([lastTaxonomyImports(context.db), jobId ? taxonomyJobStatus(jobId) : Promise.resolve(null)]);
   return { imports, job, dataDir: getEnv().JOBBRO_DATA_DIR };
 }
 
@@ -39,21 +38,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-function formatDateTime(value: string | Date, language: string): string {
-  return new Intl.DateTimeFormat(language === "da" ? "da-DK" : "en-GB", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Copenhagen" }).format(new Date(value));
-}
-
-function useAutoRefresh(active: boolean) {
-  const revalidator = useRevalidator();
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => {
-      if (revalidator.state === "idle" && document.visibilityState === "visible") revalidator.revalidate();
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [active, revalidator]);
-}
-
 export default function TaxonomyPage() {
   const { imports, job, dataDir } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -66,17 +50,10 @@ export default function TaxonomyPage() {
   const number = (value: number) => formatNumber(value, language);
 
   return (
-    <>
-      <h1>{t("operator.taxonomy.title")}</h1>
-      <p className="font-lead">{t("operator.taxonomy.lead")}</p>
+    <ListPage title={t("operator.taxonomy.title")} lead={t("operator.taxonomy.lead")}>
       <p>{t("operator.taxonomy.source", { dir: dataDir })}</p>
 
-      {actionData?.error ? (
-        <div className="alert alert-error" role="alert">
-          <strong className="alert-heading">{t("operator.taxonomy.unavailableHeading")}</strong>
-          <p className="alert-text">{t("operator.taxonomy.queueUnavailable")}</p>
-        </div>
-      ) : null}
+      {actionData?.error ? <ErrorNotice heading={t("operator.taxonomy.unavailableHeading")}>{t("operator.taxonomy.queueUnavailable")}</ErrorNotice> : null}
 
       <Form method="post">
         <button type="submit" className="button button-primary" disabled={submitting || running}>
@@ -97,42 +74,25 @@ export default function TaxonomyPage() {
       ) : null}
 
       <h2>{t("operator.taxonomy.historyHeading")}</h2>
-      {imports.length === 0 ? (
-        <p>{t("operator.taxonomy.empty")}</p>
-      ) : (
-        <div className="table--responsive-scroll">
-          <table className="table table--compact" data-testid="taxonomy-imports">
-            <thead>
-              <tr>
-                <th scope="col">{t("operator.taxonomy.columns.startedAt")}</th>
-                <th scope="col">{t("operator.taxonomy.columns.finishedAt")}</th>
-                <th scope="col">{t("operator.taxonomy.columns.format")}</th>
-                <th scope="col" className="align-text-right">{t("operator.taxonomy.columns.skills")}</th>
-                <th scope="col" className="align-text-right">{t("operator.taxonomy.columns.occupations")}</th>
-                <th scope="col" className="align-text-right">{t("operator.taxonomy.columns.relations")}</th>
-                <th scope="col">{t("operator.taxonomy.columns.changed")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imports.map((row) => (
-                <tr key={row.id}>
-                  <td>{formatDateTime(row.startedAt, language)}</td>
-                  <td>{row.finishedAt ? formatDateTime(row.finishedAt, language) : t("operator.taxonomy.notFinished")}</td>
-                  <td>{row.format}</td>
-                  <td className="align-text-right">{number(row.skills)}</td>
-                  <td className="align-text-right">{number(row.occupations)}</td>
-                  <td className="align-text-right">{number(row.relations)}</td>
-                  <td>{row.changed ? t("operator.taxonomy.changed") : t("operator.taxonomy.unchanged")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </>
+      <DataTable
+        rows={imports}
+        rowKey={(row) => row.id}
+        label={t("operator.taxonomy.historyHeading")}
+        variant="compact"
+        testId="taxonomy-imports"
+        empty={t("operator.taxonomy.empty")}
+        columns={[
+          { header: t("operator.taxonomy.columns.startedAt"), cell: (row) => formatDateTime(row.startedAt, language) },
+          { header: t("operator.taxonomy.columns.finishedAt"), cell: (row) => (row.finishedAt ? formatDateTime(row.finishedAt, language) : t("operator.taxonomy.notFinished")) },
+          { header: t("operator.taxonomy.columns.format"), cell: (row) => row.format },
+          { header: t("operator.taxonomy.columns.skills"), numeric: true, cell: (row) => number(row.skills) },
+          { header: t("operator.taxonomy.columns.occupations"), numeric: true, cell: (row) => number(row.occupations) },
+          { header: t("operator.taxonomy.columns.relations"), numeric: true, cell: (row) => number(row.relations) },
+          { header: t("operator.taxonomy.columns.changed"), cell: (row) => (row.changed ? t("operator.taxonomy.changed") : t("operator.taxonomy.unchanged")) },
+        ]}
+      />
+    </ListPage>
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

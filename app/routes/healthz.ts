@@ -6,10 +6,12 @@
 // workers and the last nightly run for operators and monitoring. "degraded"
 // keeps the 200: taking the web process out of a load balancer would not bring
 // a scheduler back (docs/decisions/024-self-healing-when-redis-loses-data.md).
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { checkHealthWithOperations } from "~/portals/operator/health/health.server";
 
-export async function loader() {
-  const { healthy, report } = await checkHealthWithOperations();
+// Reads nothing of the request: only the load context's database client.
+export async function loader({ context }: Pick<LoaderFunctionArgs, "context">) {
+  const { healthy, report } = await checkHealthWithOperations(context.db);
   return new Response(JSON.stringify(report), {
     status: healthy ? 200 : 503,
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },

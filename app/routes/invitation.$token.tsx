@@ -1,17 +1,16 @@
 // Accepting an invitation: the invited person chooses a name and a password and
 // is logged in. A link that expired answers 410, one that was used 410 too,
 // one we do not know 404 – each with a page that says what to do.
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextField } from "~/components/form";
+import { FormGroup, summaryFields, TextField, ValidatedForm } from "~/components/form";
 import { InvalidInputError } from "~/lib/errors";
 import { createSession, deleteSession } from "~/modules/auth/session.server";
 import { acceptInvitation, lookUpInvitation } from "~/portals/company/invitations.server";
 import { InvitationAcceptSchema } from "~/portals/company/registration-schema";
-import { getDb } from "~/lib/db.server";
 import { pageTitle } from "~/lib/meta";
 import { readSessionId, serializeSessionCookie } from "~/modules/auth/session-cookie.server";
 import { readFormData } from "~/lib/form-body.server";
@@ -25,14 +24,14 @@ function unusable(state: Unusable) {
   return data({ state, email: null, organisationName: null, result: null }, { status: STATUS[state] });
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const found = await lookUpInvitation(getDb(), params.token ?? "");
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const found = await lookUpInvitation(context.db, params.token ?? "");
   if (found.state !== "valid") return unusable(found.state);
   return data({ state: "valid" as const, email: found.invitation.email, organisationName: found.invitation.organisationName, result: null });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const db = getDb();
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const db = context.db;
   const token = params.token ?? "";
   const found = await lookUpInvitation(db, token);
   if (found.state !== "valid") return unusable(found.state);
@@ -66,6 +65,7 @@ export default function AcceptInvitation() {
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InvitationAcceptSchema }),
   });
+  const labels = { name: t("company.invitation.name"), password: t("company.invitation.password") };
 
   if (view.state !== "valid") {
     const [title, text] =
@@ -92,26 +92,16 @@ export default function AcceptInvitation() {
       <div className="col-12 col-md-8 col-lg-6">
         <h1>{t("company.invitation.title")}</h1>
         <p className="font-lead">{t("company.invitation.lead", { organisation: view.organisationName })}</p>
-        <Form method="post" {...getFormProps(form)} noValidate>
-          <ErrorSummary
-            form={form}
-            fields={[
-              { field: fields.name, label: t("company.invitation.name") },
-              { field: fields.password, label: t("company.invitation.password") },
-            ]}
-          />
-          <div className="form-group">
-            <label className="form-label" htmlFor="invitation-email">
-              {t("company.invitation.email")}
-            </label>
+        <ValidatedForm form={form} summary={summaryFields(fields, labels)}>
+          <FormGroup inputId="invitation-email" label={t("company.invitation.email")}>
             <input className="form-input" id="invitation-email" type="email" value={view.email ?? ""} readOnly autoComplete="username" />
-          </div>
-          <TextField field={fields.name} label={t("company.invitation.name")} autoComplete="name" />
-          <TextField field={fields.password} type="password" label={t("company.invitation.password")} hint={t("company.invitation.passwordHint")} autoComplete="new-password" />
+          </FormGroup>
+          <TextField field={fields.name} label={labels.name} autoComplete="name" />
+          <TextField field={fields.password} type="password" label={labels.password} hint={t("company.invitation.passwordHint")} autoComplete="new-password" />
           <button type="submit" className="button button-primary" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? t("forms.working") : t("company.invitation.submit")}
           </button>
-        </Form>
+        </ValidatedForm>
       </div>
     </div>
   );

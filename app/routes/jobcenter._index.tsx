@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
+import { DataTable } from "~/components/data";
 import { OUTCOME_KINDS, PIPELINE_STATUSES } from "~/portals/jobcentre/dashboard-figures";
 import { getJobcentreOverview } from "~/portals/jobcentre/dashboard.server";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { formatNumber } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useLanguage } from "~/lib/use-language";
@@ -13,9 +12,9 @@ import { useLanguage } from "~/lib/use-language";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "jobcentre.heading", { name: data?.organisationName ?? "" });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "JOBCENTRE");
-  const overview = await getJobcentreOverview(getDb(), user.organisation.id);
+  const overview = await getJobcentreOverview(context.db, user.organisation.id);
   return { organisationName: user.organisation.name, overview };
 }
 
@@ -54,34 +53,18 @@ export default function JobcentreHome() {
       </dl>
 
       <h2>{t("consultant.overview.outcomesHeading")}</h2>
-      <div className="table--responsive-scroll">
-        <table className="table" data-testid="outcome-figures">
-          <thead>
-            <tr>
-              <th scope="col">{t("consultant.overview.kind")}</th>
-              <th scope="col" className="text-align-right">
-                {t("consultant.overview.month")}
-              </th>
-              <th scope="col" className="text-align-right">
-                {t("consultant.overview.year")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {OUTCOME_KINDS.map((kind) => (
-              <tr key={kind} data-outcome={kind}>
-                <th scope="row">{t(`consultant.outcomeKind.${kind}`)}</th>
-                <td className="text-align-right" data-period="month">
-                  {formatNumber(overview.outcomes.month[kind], language)}
-                </td>
-                <td className="text-align-right" data-period="year">
-                  {formatNumber(overview.outcomes.year[kind], language)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={OUTCOME_KINDS}
+        rowKey={(kind) => kind}
+        rowProps={(kind) => ({ "data-outcome": kind })}
+        label={t("consultant.overview.outcomesHeading")}
+        testId="outcome-figures"
+        columns={[
+          { header: t("consultant.overview.kind"), rowHeader: true, cell: (kind) => t(`consultant.outcomeKind.${kind}`) },
+          { header: t("consultant.overview.month"), numeric: true, cellProps: { "data-period": "month" }, cell: (kind) => formatNumber(overview.outcomes.month[kind], language) },
+          { header: t("consultant.overview.year"), numeric: true, cellProps: { "data-period": "year" }, cell: (kind) => formatNumber(overview.outcomes.year[kind], language) },
+        ]}
+      />
       <p>
         <Link to="/jobcenter/resultater">{t("nav.outcomes")}</Link>
       </p>
@@ -89,6 +72,4 @@ export default function JobcentreHome() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

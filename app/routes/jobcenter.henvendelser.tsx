@@ -3,14 +3,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ParseKeys } from "i18next";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
+import { ListPage } from "~/components/ListPage";
 import type { ContactRequestStatus } from "~/generated/prisma/enums";
 import { DomainError } from "~/lib/errors";
 import { InboxActionSchema } from "~/portals/jobcentre/schema";
 import { countInbox, declineRequest, listInbox, proposeToCitizen, recordCitizenApproval } from "~/modules/introductions/broker.server";
 import { INBOX_STATUSES } from "~/modules/introductions/schema";
 import { or404, requireConsultant } from "~/portals/jobcentre/edge.server";
-import { getDb } from "~/lib/db.server";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useLanguage } from "~/lib/use-language";
@@ -23,21 +22,21 @@ function statusOf(url: URL): ContactRequestStatus {
   return (INBOX_STATUSES as readonly string[]).includes(value ?? "") ? (value as ContactRequestStatus) : "OPEN";
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireConsultant(request);
   const status = statusOf(new URL(request.url));
-  const db = getDb();
+  const db = context.db;
   const [requests, counts] = await Promise.all([listInbox(db, actor.organisationId, status), countInbox(db, actor.organisationId)]);
   return { status, requests, counts };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireConsultant(request);
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: InboxActionSchema });
   const requestId = String(formData.get("requestId") ?? "");
   if (submission.status !== "success") return data({ requestId, error: "consultant.inbox.errors.channel" }, { status: 400 });
-  const db = getDb();
+  const db = context.db;
   const back = new URL(request.url).searchParams.get("status") ?? "OPEN";
   try {
     const input = submission.value;
@@ -62,14 +61,7 @@ export default function Inbox() {
   const [params] = useSearchParams();
   const done = params.get("done") as keyof typeof DONE | null;
   return (
-    <>
-      <h1>{t("consultant.inbox.title")}</h1>
-      <p className="font-lead">{t("consultant.inbox.lead")}</p>
-      {done && DONE[done] ? (
-        <div className="alert alert-success" role="status">
-          <p className="alert-text">{t(DONE[done])}</p>
-        </div>
-      ) : null}
+    <ListPage title={t("consultant.inbox.title")} lead={t("consultant.inbox.lead")} notice={done && DONE[done] ? t(DONE[done]) : null}>
       <nav aria-label={t("consultant.inbox.tabsLabel")}>
         <ul className="inline-list">
           {INBOX_STATUSES.map((s) => (
@@ -161,10 +153,8 @@ export default function Inbox() {
           );
         })}
       </ul>
-    </>
+    </ListPage>
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

@@ -1,17 +1,16 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
 import { CandidateForm } from "~/components/jobcentre/CandidateForm";
+import { BackLink } from "~/components/layout/BackLink";
+import { FormColumn } from "~/components/layout/FormColumn";
 import { createCandidate } from "~/modules/candidates/service.server";
 import { formErrorsOf, resolveExperienceQueries, toCreateInput } from "~/portals/jobcentre/candidate-form.server";
-import { bestOccupation } from "../../search/queries/taxonomy-suggest.server";
 import { CandidateFormSchema } from "~/portals/jobcentre/schema";
 import { skillOptions } from "~/modules/taxonomy/skill-options.server";
 import { requireRole } from "~/modules/auth/guards.server";
 import { getLanguage } from "~/lib/language.server";
-import { getDb } from "~/lib/db.server";
 import { pageTitle } from "~/lib/meta";
 import { readFormData } from "~/lib/form-body.server";
 
@@ -22,22 +21,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "JOBCENTRE");
+  const db = context.db;
   const formData = await readFormData(request);
   const language = await getLanguage(request);
   const submission = parseWithZod(formData, { schema: CandidateFormSchema });
-  const options = () => skillOptions(getDb(), formData.getAll("skillIds").map(String), language);
+  const options = () => skillOptions(db, formData.getAll("skillIds").map(String), language);
   if (submission.status !== "success") {
     return data({ result: submission.reply(), skillOptions: await options() }, { status: 400 });
   }
-  const resolved = await resolveExperienceQueries(submission.value, (q) => bestOccupation(getDb(), q, language));
+  const resolved = await resolveExperienceQueries(db, submission.value, language);
   if (Object.keys(resolved.errors).length) {
     return data({ result: submission.reply({ fieldErrors: resolved.errors }), skillOptions: await options() }, { status: 400 });
   }
   try {
     const candidate = await createCandidate(
-      getDb(),
+      db,
       { organisationId: user.organisation.id, userId: user.id, reason: "consultant created profile" },
       toCreateInput(resolved.value, user.id),
     );
@@ -53,21 +53,13 @@ export default function NewCandidate() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   return (
-    <div className="row">
-      <div className="col-12 col-lg-8">
-        <p>
-          <Link to="/jobcenter/kandidater" className="back-link">
-            {t("consultant.profile.backToList")}
-          </Link>
-        </p>
-        <h1>{t("consultant.candidateForm.newTitle")}</h1>
-        <p className="font-lead">{t("consultant.candidateForm.newLead")}</p>
-        <CandidateForm mode="create" lastResult={actionData?.result} skillOptions={actionData?.skillOptions} />
-      </div>
-    </div>
+    <FormColumn>
+      <BackLink to="/jobcenter/kandidater">{t("consultant.profile.backToList")}</BackLink>
+      <h1>{t("consultant.candidateForm.newTitle")}</h1>
+      <p className="font-lead">{t("consultant.candidateForm.newLead")}</p>
+      <CandidateForm mode="create" lastResult={actionData?.result} skillOptions={actionData?.skillOptions} />
+    </FormColumn>
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

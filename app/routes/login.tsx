@@ -10,7 +10,6 @@ import { isOidcEnabled } from "~/modules/auth/oidc.server";
 import { INVALID_CREDENTIALS, LoginSchema, TOO_MANY_ATTEMPTS } from "~/modules/auth/schema";
 import { logIn } from "~/modules/auth/service.server";
 import { getOptionalUser, homePathForUser } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { pageTitle } from "~/lib/meta";
 import { readSessionId, serializeSessionCookie } from "~/modules/auth/session-cookie.server";
 
@@ -44,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(blockedFor) } },
     );
   }
-  const session = await logIn(getDb(), submission.value, await readSessionId(request));
+  const session = await logIn(context.db, submission.value, await readSessionId(request));
   if (!session) {
     await recordLoginFailure(attempt);
     // One message for unknown e-mail, wrong password and disabled account alike.

@@ -6,7 +6,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { homePathFor } from "~/modules/auth/home";
 import { clearOidcFlowCookie, completeOidcLogin, isOidcEnabled } from "~/modules/auth/oidc.server";
-import { getDb } from "~/lib/db.server";
 import { createLogger } from "~/lib/logger.server";
 import { pageTitle } from "~/lib/meta";
 import { readSessionId, serializeSessionCookie } from "~/modules/auth/session-cookie.server";
@@ -14,9 +13,9 @@ import { readSessionId, serializeSessionCookie } from "~/modules/auth/session-co
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data?.outcome === "no-user" ? "security.sso.noUserTitle" : "security.sso.failedTitle");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!isOidcEnabled()) throw new Response("Not found", { status: 404 });
-  const outcome = await completeOidcLogin(getDb(), request, await readSessionId(request));
+  const outcome = await completeOidcLogin(context.db, request, await readSessionId(request));
   const headers = new Headers({ "Set-Cookie": await clearOidcFlowCookie() });
   if (outcome.kind === "logged-in") {
     headers.append("Set-Cookie", await serializeSessionCookie(outcome.session.id, outcome.session.expiresAt));

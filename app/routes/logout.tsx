@@ -1,11 +1,10 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { deleteSession } from "~/modules/auth/session.server";
-import { getDb } from "~/lib/db.server";
 import { clearSessionCookie, readSessionId } from "~/modules/auth/session-cookie.server";
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const sessionId = await readSessionId(request);
-  if (sessionId) await deleteSession(getDb(), sessionId);
+  if (sessionId) await deleteSession(context.db, sessionId);
   return redirect("/", { headers: { "Set-Cookie": await clearSessionCookie() } });
 }
 

@@ -1,28 +1,28 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ListPage } from "~/components/ListPage";
 import { describeNotification } from "~/modules/notifications/render";
 import { NotificationsIntent } from "~/modules/notifications/schema";
 import { listNotifications, markAllNotificationsRead, setEmailEnabled } from "~/modules/notifications/service.server";
 import { requireUser } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useLanguage } from "~/lib/use-language";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return listNotifications(getDb(), user.id);
+  return listNotifications(context.db, user.id);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = NotificationsIntent.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Unknown intent", { status: 400 });
-  if (parsed.data.intent === "mark-all-read") await markAllNotificationsRead(getDb(), user.id);
-  else await setEmailEnabled(getDb(), user.id, parsed.data.intent === "email-on");
+  if (parsed.data.intent === "mark-all-read") await markAllNotificationsRead(context.db, user.id);
+  else await setEmailEnabled(context.db, user.id, parsed.data.intent === "email-on");
   return redirect("/meddelelser");
 }
 
@@ -30,11 +30,8 @@ export default function NotificationsPage() {
   const { notifications, emailOn, unread } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const language = useLanguage();
-  const translate = t as unknown as (key: string, options?: Record<string, unknown>) => string;
   return (
-    <>
-      <h1>{t("notifications.title")}</h1>
-      <p className="font-lead">{t("notifications.lead")}</p>
+    <ListPage title={t("notifications.title")} lead={t("notifications.lead")}>
 
       <h2>{t("notifications.email.heading")}</h2>
       <Form method="post">
@@ -60,7 +57,7 @@ export default function NotificationsPage() {
             {notifications.map((n) => (
               <li key={n.id} id={`n-${n.id}`}>
                 {n.readAt ? null : <strong className="badge badge-small">{t("notifications.unread")}</strong>}{" "}
-                {describeNotification(translate, { ...n, createdAt: new Date(n.createdAt), readAt: n.readAt ? new Date(n.readAt) : null })}{" "}
+                {describeNotification(t, { ...n, createdAt: new Date(n.createdAt), readAt: n.readAt ? new Date(n.readAt) : null })}{" "}
                 <span className="weight-normal">
                   ({t("notifications.received")} {formatDate(n.createdAt, language)})
                 </span>
@@ -69,6 +66,8 @@ export default function NotificationsPage() {
           </ul>
         </>
       )}
-    </>
+    </ListPage>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

@@ -1,18 +1,17 @@
 // Public company registration: CVR number (modulus 11), name and address, and
 // the first user (ADMIN). On success the user is logged in with a fresh session
 // and lands on the company overview.
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextField } from "~/components/form";
+import { PostalCodeField, summaryFields, TextField, ValidatedForm } from "~/components/form";
 import { InvalidInputError } from "~/lib/errors";
 import { createSession, deleteSession } from "~/modules/auth/session.server";
 import { registerCompany } from "~/portals/company/accounts.server";
 import { RegistrationSchema } from "~/portals/company/registration-schema";
 import { getOptionalUser, homePathForUser } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { getLanguage } from "~/lib/language.server";
 import { pageTitle } from "~/lib/meta";
 import { readSessionId, serializeSessionCookie } from "~/modules/auth/session-cookie.server";
@@ -26,12 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: RegistrationSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
-  const db = getDb();
+  const db = context.db;
   try {
     const { userId } = await registerCompany(db, submission.value, await getLanguage(request));
     const previous = await readSessionId(request);
@@ -58,41 +57,38 @@ export default function RegisterCompany() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RegistrationSchema }),
   });
+  const labels = {
+    cvr: t("company.register.cvr"),
+    companyName: t("company.register.companyName"),
+    street: t("company.register.street"),
+    postalCode: t("company.register.postalCode"),
+    name: t("company.register.name"),
+    email: t("company.register.email"),
+    password: t("company.register.password"),
+  };
   return (
     <div className="row">
       <div className="col-12 col-md-9 col-lg-7">
         <h1>{t("company.register.title")}</h1>
         <p className="font-lead">{t("company.register.lead")}</p>
-        <Form method="post" {...getFormProps(form)} noValidate>
-          <ErrorSummary
-            form={form}
-            fields={[
-              { field: fields.cvr, label: t("company.register.cvr") },
-              { field: fields.companyName, label: t("company.register.companyName") },
-              { field: fields.street, label: t("company.register.street") },
-              { field: fields.postalCode, label: t("company.register.postalCode") },
-              { field: fields.name, label: t("company.register.name") },
-              { field: fields.email, label: t("company.register.email") },
-              { field: fields.password, label: t("company.register.password") },
-            ]}
-          />
+        <ValidatedForm form={form} summary={summaryFields(fields, labels)}>
           <fieldset>
             <legend className="h2">{t("company.register.companyHeading")}</legend>
-            <TextField field={fields.cvr} label={t("company.register.cvr")} hint={t("company.register.cvrHint")} inputMode="numeric" className="input-width-s" />
-            <TextField field={fields.companyName} label={t("company.register.companyName")} autoComplete="organization" />
-            <TextField field={fields.street} label={t("company.register.street")} autoComplete="street-address" />
-            <TextField field={fields.postalCode} label={t("company.register.postalCode")} inputMode="numeric" autoComplete="postal-code" className="input-width-xs" />
+            <TextField field={fields.cvr} label={labels.cvr} hint={t("company.register.cvrHint")} inputMode="numeric" className="input-width-s" />
+            <TextField field={fields.companyName} label={labels.companyName} autoComplete="organization" />
+            <TextField field={fields.street} label={labels.street} autoComplete="street-address" />
+            <PostalCodeField field={fields.postalCode} label={labels.postalCode} autoComplete="postal-code" />
           </fieldset>
           <fieldset>
             <legend className="h2">{t("company.register.userHeading")}</legend>
-            <TextField field={fields.name} label={t("company.register.name")} autoComplete="name" />
-            <TextField field={fields.email} type="email" label={t("company.register.email")} autoComplete="email" />
-            <TextField field={fields.password} type="password" label={t("company.register.password")} hint={t("company.register.passwordHint")} autoComplete="new-password" />
+            <TextField field={fields.name} label={labels.name} autoComplete="name" />
+            <TextField field={fields.email} type="email" label={labels.email} autoComplete="email" />
+            <TextField field={fields.password} type="password" label={labels.password} hint={t("company.register.passwordHint")} autoComplete="new-password" />
           </fieldset>
           <button type="submit" className="button button-primary" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? t("forms.working") : t("company.register.submit")}
           </button>
-        </Form>
+        </ValidatedForm>
         <p className="mt-6">
           <Link to="/login">{t("layout.login")}</Link>
         </p>

@@ -6,7 +6,7 @@ import { getOptionalUser } from "~/modules/auth/guards.server";
 import { jsonResponse } from "~/lib/json.server";
 import { getLanguage } from "~/lib/language.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!(await getOptionalUser(request))) return jsonResponse({ error: "unauthorized" }, 401);
-  return jsonResponse(await suggest("occupations", new URL(request.url).searchParams, await getLanguage(request)));
+  return jsonResponse(await suggest(context.db, "occupations", new URL(request.url).searchParams, await getLanguage(request)));
 }

@@ -3,11 +3,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
+import { DataTable } from "~/components/data";
+import { useCourseColumns } from "~/components/institution/course-columns";
 import { institutionFigures, listInstitutionCourses } from "~/portals/institution/dashboard.server";
 import { courseDemand } from "~/modules/demand/course-demand.server";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { formatNumber } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useLanguage } from "~/lib/use-language";
@@ -15,9 +15,9 @@ import { useLanguage } from "~/lib/use-language";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "institution.heading", { name: data?.organisationName ?? "" });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "INSTITUTION");
-  const db = getDb();
+  const db = context.db;
   const [courses, figures, demand] = await Promise.all([
     listInstitutionCourses(db, user.organisation.id),
     institutionFigures(db, user.organisation.id),
@@ -36,6 +36,7 @@ export default function InstitutionHome() {
   const { t } = useTranslation();
   const language = useLanguage();
   const number = (value: number) => formatNumber(value, language);
+  const courseColumns = useCourseColumns<(typeof courses)[number]>();
   const tiles = [
     { key: "courses", label: t("institution.home.courses"), value: figures.courses },
     { key: "upcoming", label: t("institution.home.upcomingOfferings"), value: figures.upcomingOfferings },
@@ -73,38 +74,20 @@ export default function InstitutionHome() {
       </nav>
 
       <h2>{t("institution.coursesHeading")}</h2>
-      {courses.length === 0 ? (
-        <p>{t("institution.empty")}</p>
-      ) : (
-        <div className="table--responsive-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("institution.columns.title")}</th>
-                <th scope="col">{t("institution.columns.amuCode")}</th>
-                <th scope="col" className="align-text-right">{t("institution.columns.upcomingOfferings")}</th>
-                <th scope="col" className="align-text-right">{t("institution.demand.columns.openVacancies")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {courses.map((course) => (
-                <tr key={course.id}>
-                  <td>
-                    <Link to={`/uddannelse/kurser/${course.id}`}>{course.title}</Link>
-                  </td>
-                  <td>{course.amuCode ?? t("institution.noAmuCode")}</td>
-                  <td className="align-text-right">{number(course.upcomingOfferings)}</td>
-                  <td className="align-text-right">{number(course.openVacancies)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={courses}
+        rowKey={(course) => course.id}
+        label={t("institution.coursesHeading")}
+        empty={t("institution.empty")}
+        pageSize={50}
+        columns={[
+          ...courseColumns,
+          { header: t("institution.columns.upcomingOfferings"), numeric: true, sort: { key: "upcoming", value: (c) => c.upcomingOfferings }, cell: (c) => number(c.upcomingOfferings) },
+          { header: t("institution.demand.columns.openVacancies"), numeric: true, sort: { key: "vacancies", value: (c) => c.openVacancies }, cell: (c) => number(c.openVacancies) },
+        ]}
+      />
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

@@ -4,13 +4,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
+import { DataTable } from "~/components/data";
+import { ListPage } from "~/components/ListPage";
 import { BarChart } from "~/components/institution/BarChart";
 import { shownLabel } from "~/modules/taxonomy/label";
 import { ConceptLabel } from "~/components/ConceptLabel";
 import { courseDemand, untaughtSkillsInDemand } from "~/modules/demand/course-demand.server";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { formatNumber } from "~/lib/format";
 import { getLanguage } from "~/lib/language.server";
 import { pageTitle } from "~/lib/meta";
@@ -20,9 +20,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "instituti
 
 const UNTAUGHT_SKILLS_SHOWN = 10;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "INSTITUTION");
-  const db = getDb();
+  const db = context.db;
   const language = await getLanguage(request);
   const [courses, untaught] = await Promise.all([
     courseDemand(db, [user.organisation.id], { includeIdle: true }),
@@ -46,10 +46,7 @@ export default function DemandPage() {
   const inDemand = courses.filter((c) => c.openVacancies > 0 || c.gapVacancies > 0);
 
   return (
-    <>
-      <h1>{t("institution.demand.title")}</h1>
-      <p className="font-lead">{t("institution.demand.lead")}</p>
-
+    <ListPage title={t("institution.demand.title")} lead={t("institution.demand.lead")}>
       <section aria-labelledby="per-course">
         <h2 id="per-course">{t("institution.demand.perCourseHeading")}</h2>
         <p>{t("institution.demand.perCourseLead")}</p>
@@ -62,33 +59,25 @@ export default function DemandPage() {
             describe={describe}
           />
         )}
-        {courses.length > 0 ? (
-          <div className="table--responsive-scroll">
-            <table className="table" data-testid="course-demand">
-              <caption>{t("institution.demand.tableHeading")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("institution.demand.columns.course")}</th>
-                  <th scope="col" className="align-text-right">{t("institution.demand.columns.openVacancies")}</th>
-                  <th scope="col" className="align-text-right">{t("institution.demand.columns.upskillingVacancies")}</th>
-                  <th scope="col" className="align-text-right">{t("institution.demand.columns.candidates")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {courses.map((course) => (
-                  <tr key={course.courseId} data-course-id={course.courseId}>
-                    <th scope="row">
-                      <Link to={`/uddannelse/kurser/${course.courseId}`}>{course.title}</Link>
-                    </th>
-                    <td className="align-text-right">{number(course.openVacancies)}</td>
-                    <td className="align-text-right">{number(course.gapVacancies)}</td>
-                    <td className="align-text-right">{number(course.candidates)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <DataTable
+          rows={courses}
+          rowKey={(course) => course.courseId}
+          rowProps={(course) => ({ "data-course-id": course.courseId })}
+          caption={t("institution.demand.tableHeading")}
+          testId="course-demand"
+          empty={null}
+          columns={[
+            {
+              header: t("institution.demand.columns.course"),
+              rowHeader: true,
+              sort: { key: "title", value: (course) => course.title },
+              cell: (course) => <Link to={`/uddannelse/kurser/${course.courseId}`}>{course.title}</Link>,
+            },
+            { header: t("institution.demand.columns.openVacancies"), numeric: true, sort: { key: "open", value: (c) => c.openVacancies }, cell: (c) => number(c.openVacancies) },
+            { header: t("institution.demand.columns.upskillingVacancies"), numeric: true, sort: { key: "upskilling", value: (c) => c.gapVacancies }, cell: (c) => number(c.gapVacancies) },
+            { header: t("institution.demand.columns.candidates"), numeric: true, sort: { key: "candidates", value: (c) => c.candidates }, cell: (c) => number(c.candidates) },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="untaught">
@@ -103,34 +92,21 @@ export default function DemandPage() {
               bars={untaught.map((s) => ({ key: s.skillId, label: s.label, lang: s.lang, value: s.vacancies }))}
               describe={describe}
             />
-            <div className="table--responsive-scroll">
-              <table className="table" data-testid="untaught-skills">
-                <caption>{t("institution.demand.tableHeading")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("institution.demand.columns.skill")}</th>
-                    <th scope="col" className="align-text-right">{t("institution.demand.columns.vacancies")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {untaught.map((skill) => (
-                    <tr key={skill.skillId}>
-                      <th scope="row">
-                        <ConceptLabel label={skill.label} lang={skill.lang} />
-                      </th>
-                      <td className="align-text-right">{number(skill.vacancies)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              rows={untaught}
+              rowKey={(skill) => skill.skillId}
+              caption={t("institution.demand.tableHeading")}
+              testId="untaught-skills"
+              columns={[
+                { header: t("institution.demand.columns.skill"), rowHeader: true, cell: (skill) => <ConceptLabel label={skill.label} lang={skill.lang} /> },
+                { header: t("institution.demand.columns.vacancies"), numeric: true, cell: (skill) => number(skill.vacancies) },
+              ]}
+            />
           </>
         )}
       </section>
-    </>
+    </ListPage>
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

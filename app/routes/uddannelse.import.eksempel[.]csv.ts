@@ -4,25 +4,21 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvLine } from "~/modules/courses/catalogue-import";
 import { CATALOGUE_COLUMNS } from "~/modules/courses/catalogue-format";
+import { sampleCatalogueReferences } from "~/modules/courses/catalogue-import.server";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 
 const DAY = 86_400_000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, "INSTITUTION");
-  const db = getDb();
-  const [skills, place] = await Promise.all([
-    db.skill.findMany({ select: { id: true, labelDa: true, labelEn: true }, orderBy: { labelEn: "asc" }, take: 3 }),
-    db.postalCode.findFirst({ where: { latitude: { not: null }, longitude: { not: null } }, select: { code: true }, orderBy: { code: "asc" } }),
-  ]);
+  const { skills, postalCode } = await sampleCatalogueReferences(context.db);
   const label = (i: number) => skills[i]?.labelDa ?? skills[i]?.labelEn ?? "svejsning";
   const start = new Date(Date.now() + 30 * DAY);
   const later = new Date(start.getTime() + 60 * DAY);
   const rows = [
     [...CATALOGUE_COLUMNS],
-    ["Eksempelkursus A", "Et kursus med to afholdelser", "4711", "5", `${label(0)}|${skills[1]?.id ?? label(1)}`, isoDay(start), isoDay(new Date(start.getTime() + 4 * DAY)), place?.code ?? "", "nej", "12"],
+    ["Eksempelkursus A", "Et kursus med to afholdelser", "4711", "5", `${label(0)}|${skills[1]?.id ?? label(1)}`, isoDay(start), isoDay(new Date(start.getTime() + 4 * DAY)), postalCode ?? "", "nej", "12"],
     ["Eksempelkursus A", "", "", "", "", isoDay(later), isoDay(new Date(later.getTime() + 4 * DAY)), "", "ja", "20"],
     ["Eksempelkursus B", "Et kursus uden afholdelser endnu", "", "3", label(2), "", "", "", "", ""],
   ];

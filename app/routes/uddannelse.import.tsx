@@ -12,12 +12,11 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
+import { DataTable } from "~/components/data";
 import { CATALOGUE_COLUMNS, MAX_CATALOGUE_BYTES, MAX_CATALOGUE_ROWS, REQUIRED_COLUMNS } from "~/modules/courses/catalogue-format";
 import type { FileError, RowError } from "~/modules/courses/catalogue-import";
 import { importCatalogue, type CatalogueImportResult } from "~/modules/courses/catalogue-import.server";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { formatNumber } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useLanguage } from "~/lib/use-language";
@@ -36,7 +35,7 @@ type ActionResult = CatalogueImportResult;
 
 const refused = (fileError: FileError, status = 400) => data<ActionResult>({ status: "fileError", fileError }, { status });
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "INSTITUTION");
   // Refuse an oversized upload before reading it, when the size is declared.
   const declared = Number(request.headers.get("Content-Length") ?? "0");
@@ -51,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const file = formData.get("catalogue");
   if (!(file instanceof File) || file.size === 0) return refused({ reason: "missing" });
-  const result = await importCatalogue(getDb(), { organisationId: user.organisation.id, userId: user.id }, await file.text());
+  const result = await importCatalogue(context.db, { organisationId: user.organisation.id, userId: user.id }, await file.text());
   return data<ActionResult>(result, { status: result.status === "saved" ? 200 : 400 });
 }
 
@@ -125,29 +124,17 @@ export default function ImportPage() {
           {t("institution.import.sample")}
         </a>
       </p>
-      <div className="table--responsive-scroll">
-        <table className="table table--compact">
-          <caption>{t("institution.import.columnsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("institution.import.formatColumns.name")}</th>
-              <th scope="col">{t("institution.import.formatColumns.required")}</th>
-              <th scope="col">{t("institution.import.formatColumns.meaning")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {CATALOGUE_COLUMNS.map((column) => (
-              <tr key={column}>
-                <th scope="row">
-                  <code>{column}</code>
-                </th>
-                <td>{REQUIRED_COLUMNS.includes(column) ? t("institution.import.yes") : t("institution.import.no")}</td>
-                <td>{t(`institution.import.columnHelp.${column}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={CATALOGUE_COLUMNS}
+        rowKey={(column) => column}
+        caption={t("institution.import.columnsCaption")}
+        variant="compact"
+        columns={[
+          { header: t("institution.import.formatColumns.name"), rowHeader: true, cell: (column) => <code>{column}</code> },
+          { header: t("institution.import.formatColumns.required"), cell: (column) => (REQUIRED_COLUMNS.includes(column) ? t("institution.import.yes") : t("institution.import.no")) },
+          { header: t("institution.import.formatColumns.meaning"), cell: (column) => t(`institution.import.columnHelp.${column}`) },
+        ]}
+      />
     </>
   );
 }
@@ -160,31 +147,21 @@ function RowErrors({ errors }: { errors: RowError[] }) {
     <div className="alert alert-error" role="alert" data-testid="import-errors">
       <strong className="alert-heading">{t("institution.import.errorsHeading")}</strong>
       <p className="alert-text">{t("institution.import.errorsLead", { count: lines, formatted: formatNumber(lines, language) })}</p>
-      <div className="table--responsive-scroll">
-        <table className="table table--compact">
-          <caption className="sr-only">{t("institution.import.errorsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("institution.import.errorColumns.line")}</th>
-              <th scope="col">{t("institution.import.errorColumns.column")}</th>
-              <th scope="col">{t("institution.import.errorColumns.reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {errors.map((error, i) => (
-              <tr key={`${error.line}-${error.column}-${i}`} data-line={error.line}>
-                <td>{error.line}</td>
-                <td>{error.column ? <code>{error.column}</code> : "–"}</td>
-                <td>{t(`institution.import.reasons.${error.reason}`, { value: error.value ?? "", line: error.value ?? "" })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={errors.map((error, index) => ({ ...error, key: `${error.line}-${error.column}-${index}` }))}
+        rowKey={(error) => error.key}
+        rowProps={(error) => ({ "data-line": error.line })}
+        caption={t("institution.import.errorsCaption")}
+        captionHidden
+        variant="compact"
+        columns={[
+          { header: t("institution.import.errorColumns.line"), cell: (error) => error.line },
+          { header: t("institution.import.errorColumns.column"), cell: (error) => (error.column ? <code>{error.column}</code> : "–") },
+          { header: t("institution.import.errorColumns.reason"), cell: (error) => t(`institution.import.reasons.${error.reason}`, { value: error.value ?? "", line: error.value ?? "" }) },
+        ]}
+      />
     </div>
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

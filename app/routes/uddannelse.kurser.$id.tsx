@@ -1,20 +1,23 @@
 // One course of the institution: edit its details and skills, list its dated
 // offerings, add one, cancel one. Another institution's course answers 404.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
-import { CheckboxField, ErrorSummary, TextField } from "~/components/form";
+import { DataTable, timeOf } from "~/components/data";
+import { CheckboxField, NumberField, PostalCodeField, summaryFields, TextField, ValidatedForm } from "~/components/form";
+import { BackLink } from "~/components/layout/BackLink";
+import { FormColumn } from "~/components/layout/FormColumn";
+import { SuccessNotice } from "~/components/notices";
 import { CourseForm } from "~/components/institution/CourseForm";
 import { NotFoundError } from "~/lib/errors";
 import { courseFormErrors, CourseFormSchema, OfferingFormSchema, toCourseInput, toOfferingInput } from "~/modules/courses/forms";
 import { cancelOffering, createOffering, getCourse, updateCourse, type CourseActor } from "~/modules/courses/service.server";
+import type { Db } from "~/lib/db.server";
 import { shownLabel } from "~/modules/taxonomy/label";
 import { skillOptions } from "~/modules/taxonomy/skill-options.server";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { asConformErrors } from "~/lib/form-errors";
 import { formatDate, formatNumber } from "~/lib/format";
 import { getLanguage } from "~/lib/language.server";
@@ -25,18 +28,18 @@ import { readFormData } from "~/lib/form-body.server";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? [{ title: `${data.course.title} – Jobbro` }] : pageTitle(matches, "institution.courses.title");
 
-async function loadCourse(actor: CourseActor, id: string) {
+async function loadCourse(db: Db, actor: CourseActor, id: string) {
   try {
-    return await getCourse(getDb(), actor, id);
+    return await getCourse(db, actor, id);
   } catch (error) {
     if (error instanceof NotFoundError) throw new Response("Not found", { status: 404 });
     throw error;
   }
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "INSTITUTION");
-  const course = await loadCourse({ organisationId: user.organisation.id }, params.id ?? "");
+  const course = await loadCourse(context.db, { organisationId: user.organisation.id }, params.id ?? "");
   const language = await getLanguage(request);
   return {
     course: {
@@ -53,13 +56,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Intent = "update" | "addOffering" | "cancelOffering";
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "INSTITUTION");
   const actor = { organisationId: user.organisation.id, userId: user.id };
   const courseId = params.id ?? "";
   const formData = await readFormData(request);
   const intent = String(formData.get("intent")) as Intent;
-  const db = getDb();
+  const db = context.db;
   const here = `/uddannelse/kurser/${courseId}`;
 
   try {
@@ -116,38 +119,26 @@ export default function CoursePage() {
 
   return (
     <>
-      <p>
-        <Link to="/uddannelse/kurser" className="back-link">
-          {t("institution.courses.back")}
-        </Link>
-      </p>
+      <BackLink to="/uddannelse/kurser">{t("institution.courses.back")}</BackLink>
       <h1>{course.title}</h1>
-      {message ? (
-        <div className="alert alert-success" role="status">
-          <p className="alert-text">{message}</p>
-        </div>
-      ) : null}
+      <SuccessNotice>{message}</SuccessNotice>
 
       <h2>{t("institution.courses.editHeading")}</h2>
-      <div className="row">
-        <div className="col-12 col-lg-8">
-          <CourseForm
-            intent="update"
-            lastResult={actionData?.intent === "update" ? actionData.result : null}
-            defaults={course}
-            skills={actionData?.intent === "update" && actionData.skills ? actionData.skills : skills}
-          />
-        </div>
-      </div>
+      <FormColumn>
+        <CourseForm
+          intent="update"
+          lastResult={actionData?.intent === "update" ? actionData.result : null}
+          defaults={course}
+          skills={actionData?.intent === "update" && actionData.skills ? actionData.skills : skills}
+        />
+      </FormColumn>
 
       <h2 id="offerings">{t("institution.offerings.heading")}</h2>
       <OfferingsTable offerings={course.offerings} />
       <h3>{t("institution.offerings.addHeading")}</h3>
-      <div className="row">
-        <div className="col-12 col-lg-8">
-          <OfferingForm lastResult={actionData?.intent === "addOffering" ? actionData.result : null} />
-        </div>
-      </div>
+      <FormColumn>
+        <OfferingForm lastResult={actionData?.intent === "addOffering" ? actionData.result : null} />
+      </FormColumn>
     </>
   );
 }
@@ -157,57 +148,55 @@ type Offering = ReturnType<typeof useLoaderData<typeof loader>>["course"]["offer
 function OfferingsTable({ offerings }: { offerings: Offering[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  if (offerings.length === 0) return <p>{t("institution.offerings.empty")}</p>;
+  const dates = (offering: Offering) =>
+    t("institution.offerings.dates", { start: formatDate(offering.startDate, language), end: formatDate(offering.endDate, language) });
+  const place = (offering: Offering) => (offering.postalCode ? `${offering.postalCode} ${offering.city ?? ""}`.trim() : null);
   return (
-    <div className="table--responsive-scroll">
-      <table className="table" data-testid="offerings">
-        <thead>
-          <tr>
-            <th scope="col">{t("institution.offerings.columns.dates")}</th>
-            <th scope="col">{t("institution.offerings.columns.place")}</th>
-            <th scope="col" className="align-text-right">{t("institution.offerings.columns.seats")}</th>
-            <th scope="col">{t("institution.offerings.columns.status")}</th>
-            <th scope="col">{t("institution.offerings.columns.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {offerings.map((offering) => {
-            const dates = t("institution.offerings.dates", { start: formatDate(offering.startDate, language), end: formatDate(offering.endDate, language) });
-            const place = offering.postalCode ? `${offering.postalCode} ${offering.city ?? ""}`.trim() : null;
-            return (
-              <tr key={offering.id} data-offering-id={offering.id}>
-                <td>{dates}</td>
-                <td>{offering.online ? (place ? t("institution.offerings.onlineAnd", { place }) : t("institution.offerings.online")) : place}</td>
-                <td className="align-text-right">{formatNumber(offering.seats, language)}</td>
-                <td>
-                  {offering.cancelled ? (
-                    <span className="badge badge-small badge-error">{t("institution.offerings.cancelled")}</span>
-                  ) : (
-                    t("institution.offerings.active")
-                  )}
-                </td>
-                <td>
-                  {offering.cancelled ? null : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="cancelOffering" />
-                      <input type="hidden" name="offeringId" value={offering.id} />
-                      <button type="submit" className="button button-secondary button-small" aria-label={t("institution.offerings.cancelLabel", { dates })}>
-                        {t("institution.offerings.cancel")}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={offerings}
+      rowKey={(offering) => offering.id}
+      rowProps={(offering) => ({ "data-offering-id": offering.id })}
+      label={t("institution.offerings.heading")}
+      testId="offerings"
+      empty={t("institution.offerings.empty")}
+      columns={[
+        { header: t("institution.offerings.columns.dates"), sort: { key: "start", value: (o) => timeOf(o.startDate) }, cell: dates },
+        {
+          header: t("institution.offerings.columns.place"),
+          cell: (o) => (o.online ? (place(o) ? t("institution.offerings.onlineAnd", { place: place(o) }) : t("institution.offerings.online")) : place(o)),
+        },
+        { header: t("institution.offerings.columns.seats"), numeric: true, sort: { key: "seats", value: (o) => o.seats }, cell: (o) => formatNumber(o.seats, language) },
+        {
+          header: t("institution.offerings.columns.status"),
+          cell: (o) => (o.cancelled ? <span className="badge badge-small badge-error">{t("institution.offerings.cancelled")}</span> : t("institution.offerings.active")),
+        },
+        {
+          header: t("institution.offerings.columns.actions"),
+          cell: (o) =>
+            o.cancelled ? null : (
+              <Form method="post">
+                <input type="hidden" name="intent" value="cancelOffering" />
+                <input type="hidden" name="offeringId" value={o.id} />
+                <button type="submit" className="button button-secondary button-small" aria-label={t("institution.offerings.cancelLabel", { dates: dates(o) })}>
+                  {t("institution.offerings.cancel")}
+                </button>
+              </Form>
+            ),
+        },
+      ]}
+    />
   );
 }
 
 function OfferingForm({ lastResult }: { lastResult: SubmissionResult<string[]> | null }) {
   const { t } = useTranslation();
+  // What the error summary names; the online checkbox cannot be wrong.
+  const labels = {
+    startDate: t("institution.offerings.fields.startDate"),
+    endDate: t("institution.offerings.fields.endDate"),
+    postalCode: t("institution.offerings.fields.postalCode"),
+    seats: t("institution.offerings.fields.seats"),
+  };
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") === "addOffering";
   const [form, fields] = useForm({
@@ -218,37 +207,18 @@ function OfferingForm({ lastResult }: { lastResult: SubmissionResult<string[]> |
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OfferingFormSchema }),
   });
-  const labels = {
-    startDate: t("institution.offerings.fields.startDate"),
-    endDate: t("institution.offerings.fields.endDate"),
-    online: t("institution.offerings.fields.online"),
-    postalCode: t("institution.offerings.fields.postalCode"),
-    seats: t("institution.offerings.fields.seats"),
-  };
   return (
-    <Form method="post" {...getFormProps(form)} noValidate>
-      <input type="hidden" name="intent" value="addOffering" />
-      <ErrorSummary
-        form={form}
-        fields={[
-          { field: fields.startDate, label: labels.startDate },
-          { field: fields.endDate, label: labels.endDate },
-          { field: fields.postalCode, label: labels.postalCode },
-          { field: fields.seats, label: labels.seats },
-        ]}
-      />
+    <ValidatedForm form={form} summary={summaryFields(fields, labels)} intent="addOffering">
       <TextField field={fields.startDate} label={labels.startDate} type="date" />
       <TextField field={fields.endDate} label={labels.endDate} type="date" />
-      <CheckboxField field={fields.online} label={labels.online} />
-      <TextField field={fields.postalCode} label={labels.postalCode} hint={t("institution.offerings.fields.postalCodeHint")} inputMode="numeric" className="input-width-xs" />
-      <TextField field={fields.seats} label={labels.seats} type="number" className="input-width-xs" />
+      <CheckboxField field={fields.online} label={t("institution.offerings.fields.online")} />
+      <PostalCodeField field={fields.postalCode} label={labels.postalCode} hint={t("institution.offerings.fields.postalCodeHint")} />
+      <NumberField field={fields.seats} label={labels.seats} />
       <button type="submit" className="button button-primary" disabled={submitting}>
         {submitting ? t("forms.working") : t("institution.offerings.add")}
       </button>
-    </Form>
+    </ValidatedForm>
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

@@ -2,69 +2,57 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
+import { DataTable } from "~/components/data";
+import { useCourseColumns } from "~/components/institution/course-columns";
+import { ListPage } from "~/components/ListPage";
 import { listInstitutionCourses } from "~/portals/institution/dashboard.server";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { formatNumber } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useLanguage } from "~/lib/use-language";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "institution.courses.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "INSTITUTION");
-  return { courses: await listInstitutionCourses(getDb(), user.organisation.id) };
+  return { courses: await listInstitutionCourses(context.db, user.organisation.id) };
 }
 
 export default function CoursesPage() {
   const { courses } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const language = useLanguage();
+  const courseColumns = useCourseColumns<(typeof courses)[number]>();
   return (
-    <>
-      <h1>{t("institution.courses.title")}</h1>
-      <p className="font-lead">{t("institution.courses.lead")}</p>
-      <p>
-        <Link to="/uddannelse/kurser/ny" className="button button-primary">
-          {t("institution.courses.create")}
-        </Link>{" "}
-        <Link to="/uddannelse/import" className="button button-secondary">
-          {t("institution.home.import")}
-        </Link>
-      </p>
-      {courses.length === 0 ? (
-        <p>{t("institution.courses.empty")}</p>
-      ) : (
-        <div className="table--responsive-scroll">
-          <table className="table" data-testid="courses">
-            <thead>
-              <tr>
-                <th scope="col">{t("institution.courses.columns.title")}</th>
-                <th scope="col">{t("institution.courses.columns.amuCode")}</th>
-                <th scope="col" className="align-text-right">{t("institution.courses.columns.skills")}</th>
-                <th scope="col" className="align-text-right">{t("institution.courses.columns.upcoming")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {courses.map((course) => (
-                <tr key={course.id}>
-                  <td>
-                    <Link to={`/uddannelse/kurser/${course.id}`}>{course.title}</Link>
-                  </td>
-                  <td>{course.amuCode ?? t("institution.noAmuCode")}</td>
-                  <td className="align-text-right">{formatNumber(course.skills, language)}</td>
-                  <td className="align-text-right">{formatNumber(course.upcomingOfferings, language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </>
+    <ListPage
+      title={t("institution.courses.title")}
+      lead={t("institution.courses.lead")}
+      actions={
+        <>
+          <Link to="/uddannelse/kurser/ny" className="button button-primary">
+            {t("institution.courses.create")}
+          </Link>{" "}
+          <Link to="/uddannelse/import" className="button button-secondary">
+            {t("institution.home.import")}
+          </Link>
+        </>
+      }
+    >
+      <DataTable
+        rows={courses}
+        rowKey={(course) => course.id}
+        testId="courses"
+        label={t("institution.courses.title")}
+        empty={t("institution.courses.empty")}
+        pageSize={50}
+        columns={[
+          ...courseColumns,
+          { header: t("institution.courses.columns.skills"), numeric: true, sort: { key: "skills", value: (c) => c.skills }, cell: (c) => formatNumber(c.skills, language) },
+          { header: t("institution.courses.columns.upcoming"), numeric: true, sort: { key: "upcoming", value: (c) => c.upcomingOfferings }, cell: (c) => formatNumber(c.upcomingOfferings, language) },
+        ]}
+      />
+    </ListPage>
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

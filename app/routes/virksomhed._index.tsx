@@ -5,13 +5,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ErrorPage } from "~/components/ErrorPage";
+import { DataTable, timeOf } from "~/components/data";
+import { ListPage } from "~/components/ListPage";
 import { ConflictError, NotFoundError } from "~/lib/errors";
 import { entityId } from "~/lib/fields";
 import { listCompanyVacancies } from "~/portals/company/dashboard.server";
 import { closeVacancy, updateVacancy } from "~/modules/vacancies/service.server";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useLanguage } from "~/lib/use-language";
@@ -20,9 +20,9 @@ import { readFormData } from "~/lib/form-body.server";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "company.heading", { name: data?.organisationName ?? "" });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "COMPANY");
-  const vacancies = await listCompanyVacancies(getDb(), user.organisation.id);
+  const vacancies = await listCompanyVacancies(context.db, user.organisation.id);
   return { organisationName: user.organisation.name, vacancies };
 }
 
@@ -33,15 +33,15 @@ const StatusChange = z.object({
 
 const DONE_MESSAGES = { pause: "paused", reopen: "reopened", close: "closed" } as const;
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "COMPANY");
   const parsed = StatusChange.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const { intent, vacancyId } = parsed.data;
   const actor = { organisationId: user.organisation.id, userId: user.id };
   try {
-    if (intent === "close") await closeVacancy(getDb(), actor, vacancyId);
-    else await updateVacancy(getDb(), actor, vacancyId, { status: intent === "pause" ? "PAUSED" : "OPEN" });
+    if (intent === "close") await closeVacancy(context.db, actor, vacancyId);
+    else await updateVacancy(context.db, actor, vacancyId, { status: intent === "pause" ? "PAUSED" : "OPEN" });
   } catch (error) {
     if (error instanceof NotFoundError) throw new Response("Not found", { status: 404 });
     // A closed vacancy stays closed; the list shows it as such.
@@ -74,81 +74,75 @@ export default function CompanyHome() {
     message === "paused" ? t("company.overview.paused") : message === "reopened" ? t("company.overview.reopened") : message === "closed" ? t("company.overview.closed") : null;
 
   return (
-    <>
-      <h1>{t("company.heading", { name: organisationName })}</h1>
-      <p className="font-lead">{t("company.overview.lead")}</p>
-      {messageText ? (
-        <div className="alert alert-success" role="status">
-          <p className="alert-text">{messageText}</p>
-        </div>
-      ) : null}
-      <p>
+    <ListPage
+      title={t("company.heading", { name: organisationName })}
+      lead={t("company.overview.lead")}
+      notice={messageText}
+      actions={
         <Link to="/virksomhed/stillinger/ny" className="button button-primary">
           {t("company.newVacancyButton")}
         </Link>
-      </p>
+      }
+    >
       <h2>{t("company.vacanciesHeading")}</h2>
-      {vacancies.length === 0 ? (
-        <p>{t("company.empty")}</p>
-      ) : (
-        <div className="table--responsive-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("company.columns.title")}</th>
-                <th scope="col">{t("company.columns.status")}</th>
-                <th scope="col">{t("company.columns.startDate")}</th>
-                <th scope="col" className="align-text-right">
-                  {t("company.columns.matches")}
-                </th>
-                <th scope="col" className="align-text-right">
-                  {t("company.columns.newMatches")}
-                </th>
-                <th scope="col">{t("company.columns.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {vacancies.map((vacancy) => (
-                <tr key={vacancy.id}>
-                  <th scope="row">
-                    <Link to={`/virksomhed/stillinger/${vacancy.id}`} aria-label={t("company.overview.showMatches", { title: vacancy.title })}>
-                      {vacancy.title}
-                    </Link>
-                  </th>
-                  <td>
-                    <span className={`badge ${vacancy.status === "OPEN" ? "badge-success" : vacancy.status === "PAUSED" ? "badge-warning" : "badge-info"}`}>
-                      {t(`vacancyStatus.${vacancy.status}`)}
-                    </span>
-                  </td>
-                  <td>{formatDate(vacancy.startDate, language)}</td>
-                  <td className="align-text-right">{formatNumber(vacancy.currentMatches, language)}</td>
-                  <td className="align-text-right">
-                    {vacancy.newMatches > 0 ? <strong>{t("company.overview.newCount", { count: vacancy.newMatches })}</strong> : formatNumber(0, language)}
-                  </td>
-                  <td>
-                    <div className="vacancy-actions" role="group" aria-label={t("company.overview.actionsFor", { title: vacancy.title })}>
-                      {vacancy.status !== "CLOSED" ? (
-                        <Link to={`/virksomhed/stillinger/${vacancy.id}/rediger`} className="button button-secondary button-small" aria-label={t("company.overview.edit", { title: vacancy.title })}>
-                          {t("company.matches.editLink")}
-                        </Link>
-                      ) : null}
-                      {vacancy.status === "OPEN" ? <StatusButton vacancyId={vacancy.id} intent="pause" label={t("company.overview.pause")} title={vacancy.title} /> : null}
-                      {vacancy.status === "PAUSED" || vacancy.status === "DRAFT" ? (
-                        <StatusButton vacancyId={vacancy.id} intent="reopen" label={t("company.overview.reopen")} title={vacancy.title} />
-                      ) : null}
-                      {vacancy.status !== "CLOSED" ? <StatusButton vacancyId={vacancy.id} intent="close" label={t("company.overview.close")} title={vacancy.title} /> : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </>
+      <DataTable
+        rows={vacancies}
+        rowKey={(vacancy) => vacancy.id}
+        label={t("company.vacanciesHeading")}
+        empty={t("company.empty")}
+        pageSize={50}
+        columns={[
+          {
+            header: t("company.columns.title"),
+            rowHeader: true,
+            sort: { key: "title", value: (vacancy) => vacancy.title },
+            cell: (vacancy) => (
+              <Link to={`/virksomhed/stillinger/${vacancy.id}`} aria-label={t("company.overview.showMatches", { title: vacancy.title })}>
+                {vacancy.title}
+              </Link>
+            ),
+          },
+          {
+            header: t("company.columns.status"),
+            sort: { key: "status", value: (vacancy) => t(`vacancyStatus.${vacancy.status}`) },
+            cell: (vacancy) => (
+              <span className={`badge ${vacancy.status === "OPEN" ? "badge-success" : vacancy.status === "PAUSED" ? "badge-warning" : "badge-info"}`}>
+                {t(`vacancyStatus.${vacancy.status}`)}
+              </span>
+            ),
+          },
+          { header: t("company.columns.startDate"), sort: { key: "start", value: (vacancy) => timeOf(vacancy.startDate) }, cell: (vacancy) => formatDate(vacancy.startDate, language) },
+          { header: t("company.columns.matches"), numeric: true, sort: { key: "matches", value: (vacancy) => vacancy.currentMatches }, cell: (vacancy) => formatNumber(vacancy.currentMatches, language) },
+          {
+            header: t("company.columns.newMatches"),
+            numeric: true,
+            sort: { key: "new", value: (vacancy) => vacancy.newMatches },
+            cell: (vacancy) =>
+              vacancy.newMatches > 0 ? <strong>{t("company.overview.newCount", { count: vacancy.newMatches })}</strong> : formatNumber(0, language),
+          },
+          { header: t("company.columns.actions"), cell: (vacancy) => <VacancyActions vacancy={vacancy} /> },
+        ]}
+      />
+    </ListPage>
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
+function VacancyActions({ vacancy }: { vacancy: { id: string; title: string; status: string } }) {
+  const { t } = useTranslation();
+  return (
+    <div className="vacancy-actions" role="group" aria-label={t("company.overview.actionsFor", { title: vacancy.title })}>
+      {vacancy.status !== "CLOSED" ? (
+        <Link to={`/virksomhed/stillinger/${vacancy.id}/rediger`} className="button button-secondary button-small" aria-label={t("company.overview.edit", { title: vacancy.title })}>
+          {t("company.matches.editLink")}
+        </Link>
+      ) : null}
+      {vacancy.status === "OPEN" ? <StatusButton vacancyId={vacancy.id} intent="pause" label={t("company.overview.pause")} title={vacancy.title} /> : null}
+      {vacancy.status === "PAUSED" || vacancy.status === "DRAFT" ? (
+        <StatusButton vacancyId={vacancy.id} intent="reopen" label={t("company.overview.reopen")} title={vacancy.title} />
+      ) : null}
+      {vacancy.status !== "CLOSED" ? <StatusButton vacancyId={vacancy.id} intent="close" label={t("company.overview.close")} title={vacancy.title} /> : null}
+    </div>
+  );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

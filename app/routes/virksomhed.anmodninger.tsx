@@ -4,20 +4,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
+import { DataTable, timeOf } from "~/components/data";
+import { ListPage } from "~/components/ListPage";
 import { revealContacts } from "~/modules/introductions/company-contact.server";
 import { listCompanyRequests } from "~/modules/introductions/request.server";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useLanguage } from "~/lib/use-language";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "company.requests.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "COMPANY");
-  const db = getDb();
+  const db = context.db;
   const rows = await listCompanyRequests(db, user.organisation.id);
   const accepted = rows.filter((r) => r.status === "ACCEPTED").map((r) => r.candidateId);
   const contacts = await revealContacts(db, { organisationId: user.organisation.id, userId: user.id }, accepted);
@@ -37,54 +37,45 @@ export default function CompanyRequests() {
   const { requests } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const language = useLanguage();
+  const name = (request: (typeof requests)[number]) => (request.contact ? request.contact.name : request.pseudonym);
+  return (
+    <ListPage title={t("company.requests.title")} lead={t("company.requests.lead")}>
+      <DataTable
+        rows={requests}
+        rowKey={(request) => request.id}
+        label={t("company.requests.title")}
+        empty={t("company.requests.empty")}
+        pageSize={50}
+        columns={[
+          { header: t("company.requests.columns.candidate"), rowHeader: true, sort: { key: "candidate", value: name }, cell: name },
+          {
+            header: t("company.requests.columns.vacancy"),
+            sort: { key: "vacancy", value: (request) => request.vacancy.title },
+            cell: (request) => <Link to={`/virksomhed/stillinger/${request.vacancy.id}`}>{request.vacancy.title}</Link>,
+          },
+          { header: t("company.requests.columns.sent"), sort: { key: "sent", value: (request) => timeOf(request.createdAt) }, cell: (request) => formatDate(request.createdAt, language) },
+          {
+            header: t("company.requests.columns.status"),
+            sort: { key: "status", value: (request) => t(`company.requestStatus.${request.status}`) },
+            cell: (request) => t(`company.requestStatus.${request.status}`),
+          },
+          { header: t("company.requests.columns.contact"), cell: (request) => <Contact contact={request.contact} /> },
+        ]}
+      />
+    </ListPage>
+  );
+}
+
+function Contact({ contact }: { contact: { email: string | null; phone: string | null } | null }) {
+  const { t } = useTranslation();
+  if (!contact) return <span className="form-hint">{t("company.requests.noContact")}</span>;
   return (
     <>
-      <h1>{t("company.requests.title")}</h1>
-      <p className="font-lead">{t("company.requests.lead")}</p>
-      {requests.length === 0 ? (
-        <p>{t("company.requests.empty")}</p>
-      ) : (
-        <div className="table--responsive-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("company.requests.columns.candidate")}</th>
-                <th scope="col">{t("company.requests.columns.vacancy")}</th>
-                <th scope="col">{t("company.requests.columns.sent")}</th>
-                <th scope="col">{t("company.requests.columns.status")}</th>
-                <th scope="col">{t("company.requests.columns.contact")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.map((request) => (
-                <tr key={request.id}>
-                  <th scope="row">{request.contact ? request.contact.name : request.pseudonym}</th>
-                  <td>
-                    <Link to={`/virksomhed/stillinger/${request.vacancy.id}`}>{request.vacancy.title}</Link>
-                  </td>
-                  <td>{formatDate(request.createdAt, language)}</td>
-                  <td>{t(`company.requestStatus.${request.status}`)}</td>
-                  <td>
-                    {request.contact ? (
-                      <>
-                        {request.contact.email ? <a href={`mailto:${request.contact.email}`}>{request.contact.email}</a> : null}
-                        {request.contact.email && request.contact.phone ? <br /> : null}
-                        {request.contact.phone ? <a href={`tel:${request.contact.phone.replace(/\s+/g, "")}`}>{request.contact.phone}</a> : null}
-                      </>
-                    ) : (
-                      <span className="form-hint">{t("company.requests.noContact")}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : null}
+      {contact.email && contact.phone ? <br /> : null}
+      {contact.phone ? <a href={`tel:${contact.phone.replace(/\s+/g, "")}`}>{contact.phone}</a> : null}
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

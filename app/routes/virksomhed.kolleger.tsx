@@ -1,20 +1,21 @@
 // The company's colleagues, and (for an ADMIN) inviting one by e-mail. The mail
 // is sent before the page answers; if the SMTP server refuses it the invitation
 // is withdrawn and the form says so, so no invitation exists that nobody got.
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
-import { ErrorSummary, TextField } from "~/components/form";
+import { DataTable } from "~/components/data";
+import { ListPage } from "~/components/ListPage";
+import { SuccessNotice } from "~/components/notices";
+import { TextField, ValidatedForm } from "~/components/form";
 import { isLanguage } from "~/i18n/config";
 import { InvalidInputError } from "~/lib/errors";
 import { invitationMail } from "~/portals/company/invitation-mail";
 import { createInvitation, listMembers, listPendingInvitations, revokeInvitation } from "~/portals/company/invitations.server";
 import { InviteSchema } from "~/portals/company/registration-schema";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { formatDate } from "~/lib/format";
 import { createLogger } from "~/lib/logger.server";
@@ -25,9 +26,9 @@ import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "company.colleagues.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "COMPANY");
-  const db = getDb();
+  const db = context.db;
   const [members, pending] = await Promise.all([listMembers(db, user.organisation.id), listPendingInvitations(db, user.organisation.id)]);
   return {
     isAdmin: user.membershipRole === "ADMIN",
@@ -36,12 +37,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "COMPANY");
   if (user.membershipRole !== "ADMIN") throw new Response("Forbidden", { status: 403 });
   const submission = parseWithZod(await readFormData(request), { schema: InviteSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), invited: null }, { status: 400 });
-  const db = getDb();
+  const db = context.db;
   let invitation;
   try {
     invitation = await createInvitation(db, { organisationId: user.organisation.id, userId: user.id, membershipRole: user.membershipRole }, submission.value.email);
@@ -85,46 +86,33 @@ export default function Colleagues() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
   });
   return (
-    <>
-      <h1>{t("company.colleagues.title")}</h1>
-      <p className="font-lead">{t("company.colleagues.lead")}</p>
-      <div className="table--responsive-scroll">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("company.colleagues.columns.name")}</th>
-              <th scope="col">{t("company.colleagues.columns.email")}</th>
-              <th scope="col">{t("company.colleagues.columns.role")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => (
-              <tr key={member.id}>
-                <th scope="row">{member.name}</th>
-                <td>{member.email}</td>
-                <td>{t(`company.colleagues.role.${member.role}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+    <ListPage title={t("company.colleagues.title")} lead={t("company.colleagues.lead")}>
+      <DataTable
+        rows={members}
+        rowKey={(member) => member.id}
+        label={t("company.colleagues.title")}
+        columns={[
+          { header: t("company.colleagues.columns.name"), rowHeader: true, sort: { key: "name", value: (member) => member.name }, cell: (member) => member.name },
+          { header: t("company.colleagues.columns.email"), sort: { key: "email", value: (member) => member.email }, cell: (member) => member.email },
+          {
+            header: t("company.colleagues.columns.role"),
+            sort: { key: "role", value: (member) => t(`company.colleagues.role.${member.role}`) },
+            cell: (member) => t(`company.colleagues.role.${member.role}`),
+          },
+        ]}
+      />
 
       <h2>{t("company.colleagues.inviteHeading")}</h2>
       {isAdmin ? (
         <>
           <p>{t("company.colleagues.inviteLead")}</p>
-          {actionData?.invited ? (
-            <div className="alert alert-success" role="status">
-              <p className="alert-text">{t("company.colleagues.invited", { email: actionData.invited })}</p>
-            </div>
-          ) : null}
-          <Form method="post" {...getFormProps(form)} noValidate>
-            <ErrorSummary form={form} fields={[{ field: fields.email, label: t("company.colleagues.email") }]} />
+          <SuccessNotice>{actionData?.invited ? t("company.colleagues.invited", { email: actionData.invited }) : null}</SuccessNotice>
+          <ValidatedForm form={form} summary={[{ field: fields.email, label: t("company.colleagues.email") }]}>
             <TextField field={fields.email} type="email" label={t("company.colleagues.email")} autoComplete="off" />
             <button type="submit" className="button button-primary" disabled={navigation.state === "submitting"}>
               {navigation.state === "submitting" ? t("forms.working") : t("company.colleagues.invite")}
             </button>
-          </Form>
+          </ValidatedForm>
           {pending.length > 0 ? (
             <>
               <h3>{t("company.colleagues.pendingHeading")}</h3>
@@ -141,10 +129,8 @@ export default function Colleagues() {
       ) : (
         <p>{t("company.colleagues.onlyAdmins")}</p>
       )}
-    </>
+    </ListPage>
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

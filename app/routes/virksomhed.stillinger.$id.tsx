@@ -12,17 +12,16 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
 import { useErrorText } from "~/components/form";
 import type { ContactRequestStatus } from "~/generated/prisma/enums";
 import { NotFoundError } from "~/lib/errors";
-import { revealContacts, type CandidateContact } from "~/modules/introductions/company-contact.server";
-import { requestIntroduction, requestStatusByMatch } from "~/modules/introductions/request.server";
+import type { CandidateContact } from "~/modules/introductions/company-contact.server";
+import { requestIntroduction } from "~/modules/introductions/request.server";
 import { IntroductionRequestSchema } from "~/modules/introductions/schema";
 import { searchAnswers } from "~/portals/company/vacancy-wizard.server";
+import { isOwnVacancy, withIntroductions } from "~/portals/company/vacancy-matches.server";
 import { readVacancyMatches } from "~/modules/matching/read.server";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { formatDate, formatNumber } from "~/lib/format";
 import type { Language } from "~/i18n/config";
 import { pageTitle } from "~/lib/meta";
@@ -35,40 +34,23 @@ function notFound(): Response {
   return new Response("Not found", { status: 404 });
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "COMPANY");
-  const db = getDb();
+  const db = context.db;
   const actor = { organisationId: user.organisation.id, userId: user.id };
   const read = await readVacancyMatches(db, { ...actor, kind: "COMPANY" }, params.id ?? "").catch((error: unknown) => {
     throw error instanceof NotFoundError ? notFound() : error;
   });
-  // Candidate ids stay on the server: they only link matches to requests and consents.
-  const pairs = await db.match.findMany({ where: { vacancyId: read.vacancy.id, id: { in: read.matches.map((m) => m.id) } }, select: { id: true, candidateId: true } });
-  const candidateOf = new Map(pairs.map((p) => [p.id, p.candidateId]));
-  const [statuses, contacts, searchAvailable] = await Promise.all([
-    requestStatusByMatch(db, actor.organisationId, read.vacancy.id),
-    revealContacts(db, actor, pairs.map((p) => p.candidateId)),
-    searchAnswers(),
-  ]);
-  return {
-    vacancy: read.vacancy,
-    computedAt: read.computedAt,
-    searchAvailable,
-    matches: read.matches.map((match) => ({
-      ...match,
-      requestStatus: statuses.get(match.id) ?? null,
-      contact: contacts.get(candidateOf.get(match.id) ?? "") ?? null,
-    })),
-  };
+  const [matches, searchAvailable] = await Promise.all([withIntroductions(db, actor, read.vacancy.id, read.matches), searchAnswers()]);
+  return { vacancy: read.vacancy, computedAt: read.computedAt, searchAvailable, matches };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "COMPANY");
-  const db = getDb();
+  const db = context.db;
   const vacancyId = params.id ?? "";
   // Another company's vacancy answers 404, whatever the form says.
-  const own = await db.vacancy.findFirst({ where: { id: vacancyId, organisationId: user.organisation.id }, select: { id: true } });
-  if (!own) throw notFound();
+  if (!(await isOwnVacancy(db, user.organisation.id, vacancyId))) throw notFound();
   const formData = await readFormData(request);
   const matchId = String(formData.get("matchId") ?? "");
   const submission = parseWithZod(formData, { schema: IntroductionRequestSchema });
@@ -349,6 +331,4 @@ function IntroductionRequest({ matchId, status }: { matchId: string; status: Con
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

@@ -3,35 +3,34 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
 import { VacancyForm } from "~/components/company/VacancyForm";
 import { NotFoundError } from "~/lib/errors";
 import { submitVacancy } from "~/portals/company/vacancy-actions.server";
 import { occupationLabel, skillLabels } from "~/portals/company/vacancy-wizard.server";
 import { getVacancy } from "~/modules/vacancies/service.server";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
+import type { Db } from "~/lib/db.server";
 import { getLanguage } from "~/lib/language.server";
 import { pageTitle } from "~/lib/meta";
 import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "company.edit.title", { title: data?.vacancy.title ?? "" });
 
-async function loadOwnVacancy(organisationId: string, id: string) {
+async function loadOwnVacancy(db: Db, organisationId: string, id: string) {
   try {
-    return await getVacancy(getDb(), { organisationId }, id);
+    return await getVacancy(db, { organisationId }, id);
   } catch (error) {
     if (error instanceof NotFoundError) throw new Response("Not found", { status: 404 });
     throw error;
   }
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "COMPANY");
-  const vacancy = await loadOwnVacancy(user.organisation.id, params.id ?? "");
+  const db = context.db;
+  const vacancy = await loadOwnVacancy(db, user.organisation.id, params.id ?? "");
   if (vacancy.status === "CLOSED") throw redirect(`/virksomhed/stillinger/${vacancy.id}`);
   const language = await getLanguage(request);
-  const db = getDb();
   return {
     vacancy: { id: vacancy.id, title: vacancy.title },
     occupation: await occupationLabel(db, vacancy.occupationId, language),
@@ -52,11 +51,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "COMPANY");
-  const vacancy = await loadOwnVacancy(user.organisation.id, params.id ?? "");
+  const vacancy = await loadOwnVacancy(context.db, user.organisation.id, params.id ?? "");
   const outcome = await submitVacancy(
-    getDb(),
+    context.db,
     { organisationId: user.organisation.id, userId: user.id },
     await readFormData(request),
     await getLanguage(request),
@@ -89,6 +88,4 @@ export default function EditVacancy() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

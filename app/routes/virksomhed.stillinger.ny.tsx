@@ -6,22 +6,20 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "~/components/ErrorPage";
 import { VacancyForm } from "~/components/company/VacancyForm";
 import { OccupationPicker } from "~/components/pickers";
 import { submitVacancy } from "~/portals/company/vacancy-actions.server";
-import { occupationProposal, searchOccupations } from "~/portals/company/vacancy-wizard.server";
+import { companyPostalCode, occupationProposal, searchOccupations } from "~/portals/company/vacancy-wizard.server";
 import { requireRole } from "~/modules/auth/guards.server";
-import { getDb } from "~/lib/db.server";
 import { getLanguage } from "~/lib/language.server";
 import { pageTitle } from "~/lib/meta";
 import { readFormData } from "~/lib/form-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "company.wizard.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "COMPANY");
-  const db = getDb();
+  const db = context.db;
   const language = await getLanguage(request);
   const params = new URL(request.url).searchParams;
   // The picker's hidden input and the no-JavaScript radio buttons share the name: the first non-empty wins.
@@ -31,13 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (occupationId || params.get("step") === "detaljer") {
     const proposal = occupationId ? await occupationProposal(db, occupationId, language) : null;
     if (!occupationId || proposal) {
-      const company = await db.organisation.findUnique({ where: { id: user.organisation.id }, select: { postalCode: true } });
+      const postalCode = await companyPostalCode(db, user.organisation.id);
       return {
         step: "details" as const,
         proposal,
         defaults: {
           title: proposal ? capitalise(proposal.occupation.label) : "",
-          postalCode: company?.postalCode ?? "",
+          postalCode: postalCode ?? "",
           hoursPerWeek: "37",
           positions: "1",
           languages: ["da"],
@@ -53,10 +51,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { step: "occupation" as const, query, results, unknownOccupation: false };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "COMPANY");
   const outcome = await submitVacancy(
-    getDb(),
+    context.db,
     { organisationId: user.organisation.id, userId: user.id },
     await readFormData(request),
     await getLanguage(request),
@@ -147,6 +145,4 @@ export default function NewVacancy() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ErrorPage";

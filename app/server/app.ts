@@ -67,14 +67,13 @@ export async function createApp(root = process.cwd(), prebuilt?: ServerBuild): P
   app.use(QUEUE_DASHBOARD_PATH, ...createQueueDashboard(QUEUE_DASHBOARD_PATH));
 
   app.use(noStore);
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: build.mode,
-      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce ?? ""), clientAddress: req.ip, db: getDb() }),
-    }),
-  );
+  const remix = createRequestHandler({
+    build,
+    mode: build.mode,
+    getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce ?? ""), clientAddress: req.ip, db: getDb() }),
+  });
+  // The handler hands its own errors to next(): its promise never rejects.
+  app.all("*", (req, res, next) => void remix(req, res, next));
   // Errors from the static middleware (a missing asset): a short plain answer,
   // never Express's default page with a stack trace.
   app.use((error: { status?: number; statusCode?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {

@@ -1,7 +1,7 @@
-// Reads a reference CSV into records that remember their line number, so every
-// complaint about the data can say exactly where to look.
+// Reads a reference CSV (through app/lib/csv.ts) into records that remember
+// their line number, so every complaint about the data can say exactly where to look.
 import { readFile } from "node:fs/promises";
-import { parse } from "csv-parse/sync";
+import { CsvSyntaxError, parseCsv as parseCsvTable, type CsvTable } from "~/lib/csv";
 
 export class DataFileError extends Error {
   constructor(
@@ -33,28 +33,24 @@ export async function readCsv(file: string, delimiter: string, requiredColumns: 
 }
 
 export function parseCsv(file: string, text: string, delimiter: string, requiredColumns: string[]): CsvRow[] {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let table: CsvTable;
   try {
-    records = parse(text, { delimiter, columns: true, bom: true, trim: true, skip_empty_lines: true, info: true });
+    table = parseCsvTable(text, { delimiter, trim: true });
   } catch (error) {
-    const e = error as { lines?: number; message: string };
-    throw new DataFileError(file, e.lines, `malformed CSV: ${e.message}`);
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new DataFileError(file, error.line ?? undefined, `malformed CSV: ${error.message}`);
   }
-  const header = records[0] ? Object.keys(records[0].record) : [];
-  const missing = requiredColumns.filter((c) => !header.includes(c));
-  if (records.length > 0 && missing.length > 0) {
-    throw new DataFileError(file, 1, `missing column(s) ${missing.join(", ")} (found: ${header.join(", ")})`);
+  const missing = requiredColumns.filter((c) => !table.header.includes(c));
+  if (table.records.length > 0 && missing.length > 0) {
+    throw new DataFileError(file, 1, `missing column(s) ${missing.join(", ")} (found: ${table.header.join(", ")})`);
   }
-  return records.map(({ record, info }) => {
-    const line = info.lines;
-    return {
-      line,
-      optional: (column) => (record[column] ?? "").trim(),
-      get(column) {
-        const value = (record[column] ?? "").trim();
-        if (!value) throw new DataFileError(file, line, `column ${column} is empty`);
-        return value;
-      },
-    };
-  });
+  return table.records.map(({ line, values }) => ({
+    line,
+    optional: (column) => (values[column] ?? "").trim(),
+    get(column) {
+      const value = (values[column] ?? "").trim();
+      if (!value) throw new DataFileError(file, line, `column ${column} is empty`);
+      return value;
+    },
+  }));
 }

@@ -46,7 +46,7 @@ describe("parseCsvText", () => {
   it("refuses a record with too many fields, naming its line", () => {
     const e = refusal(() => parseCsvText("a,b\n1,2\n1,2,3\n", source, { requiredColumns: ["a"] }));
     expect(e.line).toBe(3);
-    expect(e.reason).toMatch(/^unparseable CSV: .*columns length is 2, got 3/);
+    expect(e.reason).toMatch(/^unparseable CSV: .*expect 2, got 3/);
   });
 
   it("refuses an empty file", () => {

@@ -1,8 +1,8 @@
-// Reads a whole CSV file into records that remember the line they start on,
-// so that every validation error can point at the exact line in the file.
+// Reads a whole CSV file (through app/lib/csv.ts) into records that remember
+// the line they start on, so that every validation error can point at the exact line in the file.
 import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
 import type { z } from "zod";
+import { CsvSyntaxError, parseCsv, type CsvTable } from "~/lib/csv";
 import { TaxonomySourceError } from "./errors";
 
 export interface CsvRecord<T> {
@@ -17,29 +17,17 @@ export interface CsvSource {
   displayName: string;
 }
 
-interface CsvParseError extends Error {
-  code?: string;
-  lines?: number;
-}
-
-interface ParsedRecord {
-  record: Record<string, string>;
-  raw: string;
-}
-
 /** Parses CSV text; refuses it when a required column is missing or a line cannot be parsed. */
 export function parseCsvText(
   text: string,
   source: Pick<CsvSource, "displayName">,
   options: { delimiter?: string; requiredColumns: readonly string[] },
 ): CsvRecord<Record<string, string>>[] {
-  let parsed: ParsedRecord[];
+  let table: CsvTable;
   try {
-    parsed = parse(text, {
-      bom: true,
-      delimiter: options.delimiter ?? ",",
-      columns: (header: string[]) => {
-        const names = header.map((h) => h.trim());
+    table = parseCsv(text, {
+      delimiter: options.delimiter,
+      onHeader: (names) => {
         const missing = options.requiredColumns.filter((c) => !names.includes(c));
         if (missing.length > 0) {
           throw new TaxonomySourceError(
@@ -48,21 +36,16 @@ export function parseCsvText(
             `missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}`,
           );
         }
-        return names;
       },
-      raw: true,
-      skip_empty_lines: true,
-    }) as unknown as ParsedRecord[];
+    });
   } catch (error) {
-    if (error instanceof TaxonomySourceError) throw error;
-    const e = error as CsvParseError;
-    const reason = e.message ?? String(error);
-    throw new TaxonomySourceError(source.displayName, typeof e.lines === "number" ? e.lines : null, `unparseable CSV: ${reason}`);
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new TaxonomySourceError(source.displayName, error.line, `unparseable CSV: ${error.message}`);
   }
-  if (parsed.length === 0 && text.replace(/^\uFEFF/, "").trim() === "") {
+  if (table.records.length === 0 && text.replace(/^\uFEFF/, "").trim() === "") {
     throw new TaxonomySourceError(source.displayName, 1, "file is empty (no header line)");
   }
-  return withStartLines(parsed);
+  return table.records.map(({ line, values }) => ({ line, row: values }));
 }
 
 export function readCsvFile(
@@ -76,26 +59,6 @@ export function readCsvFile(
     throw new TaxonomySourceError(source.displayName, null, `cannot read file (${(error as Error).message})`);
   }
   return parseCsvText(text, source, options);
-}
-
-/**
- * Line numbers are counted from the raw text of each record rather than taken
- * from csv-parse's own counter: quoted fields (ESCO's altLabels) span several
- * lines, and csv-parse counts a CRLF inside quotes as two lines. The header is
- * one line, as it is in every ESCO and DST file.
- */
-function withStartLines(parsed: ParsedRecord[]): CsvRecord<Record<string, string>>[] {
-  let next = 2;
-  return parsed.map((p) => {
-    const leadingBlankLines = countLineBreaks(/^(?:\r\n|\r|\n)*/.exec(p.raw)?.[0] ?? "");
-    const line = next + leadingBlankLines;
-    next += countLineBreaks(p.raw);
-    return { line, row: p.record };
-  });
-}
-
-function countLineBreaks(text: string): number {
-  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 /** Validates every record with a zod schema; the first bad one is refused with its line and reason. */

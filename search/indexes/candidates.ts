@@ -1,14 +1,18 @@
 // Candidates index: PSEUDONYMOUS profiles only. Names, e-mail, phone and free
-// text never leave PostgreSQL: the select below does not even read them, and the
-// document type has no field to put them in.
+// text never leave PostgreSQL: the rows are read without them
+// (app/modules/candidates/matchable.repository.server.ts), and the document
+// type has no field to put them in.
 //
 // Only candidates who may be matched are indexed (ACTIVE with a MATCHING consent
-// that is not withdrawn); sync deletes everyone else from the index. The status
-// and consent fields stay in the document so that queries can filter on them as
-// a second line of defence (docs/decisions/005-search-and-outbox.md).
+// that is not withdrawn: app/modules/candidates/matchable.ts); sync deletes
+// everyone else from the index. The status and consent fields stay in the
+// document so that queries can filter on them as a second line of defence
+// (docs/decisions/005-search-and-outbox.md).
 import type { Settings } from "meilisearch";
-import type { CandidateStatus, Prisma } from "~/generated/prisma/client";
-import { afterIdWhere, type DbReader, type IndexDefinition } from "./definition";
+import type { CandidateStatus } from "~/generated/prisma/enums";
+import { isMatchable } from "~/modules/candidates/matchable";
+import { findCandidateDocumentRows, pageCandidateIds, type CandidateDocumentRow } from "~/modules/candidates/matchable.repository.server";
+import type { DbReader, IndexDefinition } from "./definition";
 import { reachCells } from "../geo/reach-cells";
 import { toGeo, toUnixSeconds, type GeoPoint } from "./fields";
 
@@ -38,24 +42,8 @@ export const CANDIDATE_DOCUMENT_FIELDS = [
   "hasDrivingLicence", "languages", "hasMatchingConsent", "_geo", "reachCells", "postalCode", "experience",
 ] as const satisfies readonly (keyof CandidateDocument)[];
 
-export const candidateSelect = {
-  id: true,
-  jobcentreId: true,
-  pseudonym: true,
-  status: true,
-  availableFrom: true,
-  commuteRadiusKm: true,
-  hasDrivingLicence: true,
-  languages: true,
-  latitude: true,
-  longitude: true,
-  postalCode: true,
-  skills: { select: { skillId: true }, orderBy: { skillId: "asc" } },
-  occupations: { select: { occupationId: true, years: true }, orderBy: { occupationId: "asc" } },
-  consents: { where: { purpose: "MATCHING", withdrawnAt: null }, select: { id: true }, take: 1 },
-} satisfies Prisma.CandidateSelect;
-
-export type CandidateRow = Prisma.CandidateGetPayload<{ select: typeof candidateSelect }>;
+/** The row a document is made from (app/modules/candidates/matchable.repository.server.ts). */
+export type CandidateRow = CandidateDocumentRow;
 
 export const candidateSettings = {
   searchableAttributes: ["pseudonym"],
@@ -82,11 +70,6 @@ export const candidateSettings = {
   pagination: { maxTotalHits: 10000 },
 } satisfies Settings;
 
-/** Whether a candidate belongs in the index at all: active and consenting to matching. */
-export function isIndexable(row: Pick<CandidateRow, "status" | "consents">): boolean {
-  return row.status === "ACTIVE" && row.consents.length > 0;
-}
-
 export function toDocument(row: CandidateRow): CandidateDocument {
   const geo = toGeo(row.latitude, row.longitude);
   return {
@@ -112,12 +95,11 @@ export const candidatesIndex: IndexDefinition<CandidateDocument> = {
   primaryKey: "id",
   settings: candidateSettings,
   async load(db: DbReader, ids) {
-    const rows = await db.candidate.findMany({ where: { id: { in: [...ids] } }, select: candidateSelect });
-    return rows.filter(isIndexable).map(toDocument);
+    // Only the matchable are indexed: sync deletes the documents of the others.
+    return (await findCandidateDocumentRows(db, ids)).filter(isMatchable).map(toDocument);
   },
-  async pageIds(db: DbReader, afterId, take) {
-    // All ids, not only indexable ones: load() applies the one rule of who is indexed.
-    const rows = await db.candidate.findMany({ where: afterIdWhere(afterId), select: { id: true }, orderBy: { id: "asc" }, take });
-    return rows.map((r) => r.id);
+  pageIds(db: DbReader, afterId, take) {
+    // All ids, not only matchable ones: load() applies the one rule of who is indexed.
+    return pageCandidateIds(db, afterId, take);
   },
 };

@@ -12,6 +12,7 @@
 // label always wins over a part.
 import type { DbReader } from "./definition";
 import { foldDanish } from "~/lib/text-fold";
+import { danishLabelWords } from "~/modules/taxonomy/search-documents.repository.server";
 
 /** Words shorter than this are never split: "bager", "maler" are words, not compounds. */
 const MIN_COMPOUND_LENGTH = 8;
@@ -101,14 +102,7 @@ let vocabulary: { words: Promise<Set<string>>; at: number } | null = null;
  */
 export function danishVocabulary(db: DbReader): Promise<Set<string>> {
   if (vocabulary && Date.now() - vocabulary.at < VOCABULARY_TTL_MS) return vocabulary.words;
-  const words = db
-    .$queryRaw<{ w: string }[]>`
-      SELECT DISTINCT w FROM (
-        SELECT regexp_split_to_table(lower(coalesce("labelDa", '') || ' ' || array_to_string("altLabelsDa", ' ')), '[^[:alnum:]æøåéü]+') AS w FROM "Skill"
-        UNION ALL
-        SELECT regexp_split_to_table(lower(coalesce("labelDa", '') || ' ' || array_to_string("altLabelsDa", ' ')), '[^[:alnum:]æøåéü]+') AS w FROM "Occupation"
-      ) x WHERE length(w) >= ${MIN_PART_LENGTH}`
-    .then((rows) => new Set(rows.map((r) => r.w)));
+  const words = danishLabelWords(db, MIN_PART_LENGTH).then((list) => new Set(list));
   vocabulary = { words, at: Date.now() };
   // A failed read is not kept: the next load asks again.
   words.catch(() => {

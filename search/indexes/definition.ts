@@ -23,8 +23,3 @@ export interface IndexDefinition<TDoc extends SearchDocument = SearchDocument> {
   /** Ids in ascending order after `afterId`, for full rebuilds in batches. */
   pageIds(db: DbReader, afterId: string | null, take: number): Promise<string[]>;
 }
-
-/** Stable ordering for keyset pagination over a table's string ids. */
-export function afterIdWhere(afterId: string | null): { id?: { gt: string } } {
-  return afterId === null ? {} : { id: { gt: afterId } };
-}

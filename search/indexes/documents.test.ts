@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CANDIDATE_DOCUMENT_FIELDS, isIndexable, toDocument as candidateDocument, type CandidateRow } from "./candidates";
+import { CANDIDATE_DOCUMENT_FIELDS, toDocument as candidateDocument, type CandidateRow } from "./candidates";
 import { toDocument as offeringDocument, type OfferingRow } from "./offerings";
 import { toDocument as vacancyDocument, type VacancyRow } from "./vacancies";
 import { searchKeyUid } from "../client";
@@ -28,13 +28,6 @@ describe("candidate documents", () => {
     expect(Object.keys(doc).sort()).toEqual([...CANDIDATE_DOCUMENT_FIELDS].sort());
     expect(JSON.stringify(doc)).not.toMatch(/Mette|Hansen|example\.dk|12345678/);
     expect(doc).toMatchObject({ availableFrom: 1798761600, skillIds: ["s1", "s2"], _geo: { lat: 55.68, lng: 12.57 }, hasMatchingConsent: true, experience: [{ occupationId: "o1", years: 4 }] });
-  });
-
-  it("are indexed only for active candidates with a matching consent", () => {
-    expect(isIndexable(candidateRow)).toBe(true);
-    expect(isIndexable({ ...candidateRow, consents: [] })).toBe(false);
-    expect(isIndexable({ ...candidateRow, status: "INACTIVE" })).toBe(false);
-    expect(isIndexable({ ...candidateRow, status: "EMPLOYED" })).toBe(false);
   });
 });
 

@@ -1,8 +1,8 @@
 // Occupations index: the vacancy wizard's occupation autocomplete, in Danish
 // and English, also by ISCO code and by the Danish DISCO-08 group title.
 import type { Settings } from "meilisearch";
-import type { Prisma } from "~/generated/prisma/client";
-import { afterIdWhere, type DbReader, type IndexDefinition } from "./definition";
+import { findOccupationDocumentRows, pageOccupationIds, type OccupationDocumentRow } from "~/modules/taxonomy/search-documents.repository.server";
+import type { DbReader, IndexDefinition } from "./definition";
 import { danishSearchTerms, danishVocabulary } from "./danish-terms";
 import { TAXONOMY_RANKING_RULES, TEXT_TYPO_TOLERANCE } from "./fields";
 import { DANISH_STOP_WORDS } from "./stop-words";
@@ -27,17 +27,8 @@ export interface OccupationDocument {
   prominence: number;
 }
 
-export const occupationSelect = {
-  id: true,
-  iscoCode: true,
-  labelEn: true,
-  labelDa: true,
-  altLabelsEn: true,
-  altLabelsDa: true,
-  group: { select: { titleDa: true } },
-} satisfies Prisma.OccupationSelect;
-
-export type OccupationRow = Prisma.OccupationGetPayload<{ select: typeof occupationSelect }>;
+/** The row a document is made from (app/modules/taxonomy/search-documents.repository.server.ts). */
+export type OccupationRow = OccupationDocumentRow;
 
 /** Abbreviations people type that the titles spell out (query side; the titles' own alternatives cover the rest). */
 export const OCCUPATION_SYNONYMS: Record<string, string[]> = {
@@ -81,14 +72,10 @@ export const occupationsIndex: IndexDefinition<OccupationDocument> = {
   primaryKey: "id",
   settings: occupationSettings,
   async load(db: DbReader, ids) {
-    const [rows, vocabulary] = await Promise.all([
-      db.occupation.findMany({ where: { id: { in: [...ids] } }, select: occupationSelect }),
-      danishVocabulary(db),
-    ]);
+    const [rows, vocabulary] = await Promise.all([findOccupationDocumentRows(db, ids), danishVocabulary(db)]);
     return rows.map((row) => toDocument(row, vocabulary));
   },
-  async pageIds(db: DbReader, afterId, take) {
-    const rows = await db.occupation.findMany({ where: afterIdWhere(afterId), select: { id: true }, orderBy: { id: "asc" }, take });
-    return rows.map((r) => r.id);
+  pageIds(db: DbReader, afterId, take) {
+    return pageOccupationIds(db, afterId, take);
   },
 };

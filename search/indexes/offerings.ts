@@ -3,8 +3,8 @@
 // Cancelled and past offerings stay indexed with their flags and dates; queries
 // filter them out, and institutions can still find their own history.
 import type { Settings } from "meilisearch";
-import type { Prisma } from "~/generated/prisma/client";
-import { afterIdWhere, type DbReader, type IndexDefinition } from "./definition";
+import { findOfferingDocumentRows, pageOfferingIds, type OfferingDocumentRow } from "~/modules/courses/search-documents.repository.server";
+import type { DbReader, IndexDefinition } from "./definition";
 import { TEXT_TYPO_TOLERANCE, toGeo, toUnixSeconds, type GeoPoint } from "./fields";
 import { DANISH_STOP_WORDS } from "./stop-words";
 
@@ -26,28 +26,8 @@ export interface OfferingDocument {
   cancelled: boolean;
 }
 
-export const offeringSelect = {
-  id: true,
-  courseId: true,
-  startDate: true,
-  endDate: true,
-  online: true,
-  postalCode: true,
-  latitude: true,
-  longitude: true,
-  seats: true,
-  cancelledAt: true,
-  course: {
-    select: {
-      institutionId: true,
-      title: true,
-      skills: { select: { skillId: true }, orderBy: { skillId: "asc" } },
-    },
-  },
-  _count: { select: { reservations: { where: { status: "RESERVED" } } } },
-} satisfies Prisma.CourseOfferingSelect;
-
-export type OfferingRow = Prisma.CourseOfferingGetPayload<{ select: typeof offeringSelect }>;
+/** The row a document is made from (app/modules/courses/search-documents.repository.server.ts). */
+export type OfferingRow = OfferingDocumentRow;
 
 export const offeringSettings = {
   searchableAttributes: ["courseTitle"],
@@ -94,11 +74,9 @@ export const offeringsIndex: IndexDefinition<OfferingDocument> = {
   primaryKey: "id",
   settings: offeringSettings,
   async load(db: DbReader, ids) {
-    const rows = await db.courseOffering.findMany({ where: { id: { in: [...ids] } }, select: offeringSelect });
-    return rows.map(toDocument);
+    return (await findOfferingDocumentRows(db, ids)).map(toDocument);
   },
-  async pageIds(db: DbReader, afterId, take) {
-    const rows = await db.courseOffering.findMany({ where: afterIdWhere(afterId), select: { id: true }, orderBy: { id: "asc" }, take });
-    return rows.map((r) => r.id);
+  pageIds(db: DbReader, afterId, take) {
+    return pageOfferingIds(db, afterId, take);
   },
 };

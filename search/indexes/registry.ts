@@ -1,5 +1,6 @@
 // All indexes, and which outbox topic touches which index.
 import type { SearchTopic } from "~/lib/outbox/topics";
+import { offeringIdsOfCourses } from "~/modules/courses/search-documents.repository.server";
 import type { DbReader as Db } from "./definition";
 import { candidatesIndex } from "./candidates";
 import type { IndexDefinition } from "./definition";
@@ -41,10 +42,7 @@ export const TOPIC_TARGETS: Record<SearchTopic, TopicTarget> = {
   // A course's title or skills live in every one of its offerings' documents.
   "course.changed": {
     index: offeringsIndex,
-    async resolveIds(db, courseIds) {
-      const rows = await db.courseOffering.findMany({ where: { courseId: { in: [...courseIds] } }, select: { id: true } });
-      return rows.map((r) => r.id);
-    },
+    resolveIds: offeringIdsOfCourses,
     indexedFilter: (courseIds) => `courseId IN [${courseIds.map((id) => JSON.stringify(id)).join(", ")}]`,
   },
 };

@@ -1,8 +1,13 @@
 // Skills index: autocomplete over Danish and English labels and alternative
 // labels (the ESCO alternative labels act as synonyms per document).
 import type { Settings } from "meilisearch";
-import type { Prisma } from "~/generated/prisma/client";
-import { afterIdWhere, type DbReader, type IndexDefinition } from "./definition";
+import {
+  countOccupationsNamingSkills,
+  findSkillDocumentRows,
+  pageSkillIds,
+  type SkillDocumentRow,
+} from "~/modules/taxonomy/search-documents.repository.server";
+import type { DbReader, IndexDefinition } from "./definition";
 import { danishSearchTerms, danishVocabulary } from "./danish-terms";
 import { TAXONOMY_RANKING_RULES, TEXT_TYPO_TOLERANCE } from "./fields";
 import { DANISH_STOP_WORDS } from "./stop-words";
@@ -20,16 +25,8 @@ export interface SkillDocument {
   usage: number;
 }
 
-export const skillSelect = {
-  id: true,
-  key: true,
-  labelEn: true,
-  labelDa: true,
-  altLabelsEn: true,
-  altLabelsDa: true,
-} satisfies Prisma.SkillSelect;
-
-export type SkillRow = Prisma.SkillGetPayload<{ select: typeof skillSelect }>;
+/** The row a document is made from (app/modules/taxonomy/search-documents.repository.server.ts). */
+export type SkillRow = SkillDocumentRow;
 
 /** Abbreviations people type that the labels spell out (query side; the labels' own alternatives cover the rest). */
 export const SKILL_SYNONYMS: Record<string, string[]> = {
@@ -79,16 +76,10 @@ export const skillsIndex: IndexDefinition<SkillDocument> = {
   primaryKey: "id",
   settings: skillSettings,
   async load(db: DbReader, ids) {
-    const [rows, vocabulary, usage] = await Promise.all([
-      db.skill.findMany({ where: { id: { in: [...ids] } }, select: skillSelect }),
-      danishVocabulary(db),
-      db.occupationSkill.groupBy({ by: ["skillId"], where: { skillId: { in: [...ids] } }, _count: { _all: true } }),
-    ]);
-    const counts = new Map(usage.map((u) => [u.skillId, u._count._all]));
+    const [rows, vocabulary, counts] = await Promise.all([findSkillDocumentRows(db, ids), danishVocabulary(db), countOccupationsNamingSkills(db, ids)]);
     return rows.map((row) => toDocument(row, vocabulary, counts.get(row.id) ?? 0));
   },
-  async pageIds(db: DbReader, afterId, take) {
-    const rows = await db.skill.findMany({ where: afterIdWhere(afterId), select: { id: true }, orderBy: { id: "asc" }, take });
-    return rows.map((r) => r.id);
+  pageIds(db: DbReader, afterId, take) {
+    return pageSkillIds(db, afterId, take);
   },
 };

@@ -1,8 +1,9 @@
 // Vacancies index: retrieval for candidate → vacancies matching and for
 // consultants' vacancy search. Every status is indexed; queries filter by it.
 import type { Settings } from "meilisearch";
-import type { Prisma, VacancyStatus } from "~/generated/prisma/client";
-import { afterIdWhere, type DbReader, type IndexDefinition } from "./definition";
+import type { VacancyStatus } from "~/generated/prisma/enums";
+import { findVacancyDocumentRows, pageVacancyIds, type VacancyDocumentRow } from "~/modules/vacancies/search-documents.repository.server";
+import type { DbReader, IndexDefinition } from "./definition";
 import { TEXT_TYPO_TOLERANCE, toGeo, toUnixSeconds, type GeoPoint } from "./fields";
 import { DANISH_STOP_WORDS } from "./stop-words";
 
@@ -25,27 +26,8 @@ export interface VacancyDocument {
   municipalityCode: string | null;
 }
 
-export const vacancySelect = {
-  id: true,
-  organisationId: true,
-  status: true,
-  title: true,
-  occupationId: true,
-  startDate: true,
-  requiresDrivingLicence: true,
-  acceptsUpskilling: true,
-  showNearMisses: true,
-  languages: true,
-  latitude: true,
-  longitude: true,
-  postalCode: true,
-  skills: { select: { skillId: true, requirement: true }, orderBy: { skillId: "asc" } },
-} satisfies Prisma.VacancySelect;
-
-export type VacancyRow = Prisma.VacancyGetPayload<{ select: typeof vacancySelect }> & {
-  /** Looked up from the postal code table when it knows the code. */
-  municipalityCode: string | null;
-};
+/** The row a document is made from (app/modules/vacancies/search-documents.repository.server.ts). */
+export type VacancyRow = VacancyDocumentRow;
 
 export const vacancySettings = {
   searchableAttributes: ["title"],
@@ -92,25 +74,14 @@ export function toDocument(row: VacancyRow): VacancyDocument {
   };
 }
 
-/** postal code → municipality code, for the codes the table knows. */
-export async function municipalityCodes(db: DbReader, postalCodes: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(postalCodes)];
-  if (unique.length === 0) return new Map();
-  const rows = await db.postalCode.findMany({ where: { code: { in: unique } }, select: { code: true, municipalityCode: true } });
-  return new Map(rows.flatMap((r) => (r.municipalityCode ? [[r.code, r.municipalityCode] as const] : [])));
-}
-
 export const vacanciesIndex: IndexDefinition<VacancyDocument> = {
   name: "vacancies",
   primaryKey: "id",
   settings: vacancySettings,
   async load(db: DbReader, ids) {
-    const rows = await db.vacancy.findMany({ where: { id: { in: [...ids] } }, select: vacancySelect });
-    const municipalities = await municipalityCodes(db, rows.map((r) => r.postalCode));
-    return rows.map((row) => toDocument({ ...row, municipalityCode: municipalities.get(row.postalCode) ?? null }));
+    return (await findVacancyDocumentRows(db, ids)).map(toDocument);
   },
-  async pageIds(db: DbReader, afterId, take) {
-    const rows = await db.vacancy.findMany({ where: afterIdWhere(afterId), select: { id: true }, orderBy: { id: "asc" }, take });
-    return rows.map((r) => r.id);
+  pageIds(db: DbReader, afterId, take) {
+    return pageVacancyIds(db, afterId, take);
   },
 };

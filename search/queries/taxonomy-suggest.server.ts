@@ -1,15 +1,15 @@
 // The pickers' suggestions (/soeg/kompetencer, /soeg/stillingsbetegnelser): the
 // query string read once here, so both endpoints accept the same parameters.
 import { isLanguage, type Language } from "~/i18n/config";
-import { getDb, type Db } from "~/lib/db.server";
+import type { Db } from "~/lib/db.server";
 import { getSearchClient } from "../client";
 import { searchTaxonomy, type TaxonomyKind, type TaxonomyOption } from "./taxonomy";
 
-export async function suggest(kind: TaxonomyKind, params: URLSearchParams, readerLanguage: Language): Promise<TaxonomyOption[]> {
+export async function suggest(db: Db, kind: TaxonomyKind, params: URLSearchParams, readerLanguage: Language): Promise<TaxonomyOption[]> {
   const lang = params.get("lang");
   const limit = Number(params.get("limit") ?? "10");
   const { options } = await searchTaxonomy(
-    { db: getDb(), search: getSearchClient },
+    { db, search: getSearchClient },
     kind,
     params.get("q") ?? "",
     isLanguage(lang) ? lang : readerLanguage,

@@ -5,6 +5,7 @@
 import type { Meilisearch } from "meilisearch";
 import type { Language } from "~/i18n/config";
 import { shownLabel, type ShownLabel } from "~/modules/taxonomy/label";
+import { findLabelsByIds, findLabelsContaining } from "~/modules/taxonomy/labels.repository.server";
 import type { Db } from "~/lib/db.server";
 import { indexUid } from "../client";
 import type { OccupationDocument } from "../indexes/occupations";
@@ -82,19 +83,14 @@ async function queryParts(db: Db, q: string): Promise<string | null> {
 }
 
 async function databaseFallback(db: Db, kind: TaxonomyKind, q: string, language: Language, take: number): Promise<TaxonomyOption[]> {
-  const where = { OR: [{ labelDa: { contains: q, mode: "insensitive" as const } }, { labelEn: { contains: q, mode: "insensitive" as const } }] };
-  const select = { id: true, labelEn: true, labelDa: true };
-  const orderBy = language === "da" ? [{ labelDa: "asc" as const }, { id: "asc" as const }] : [{ labelEn: "asc" as const }, { id: "asc" as const }];
-  const rows = kind === "skills" ? await db.skill.findMany({ where, select, orderBy, take }) : await db.occupation.findMany({ where, select, orderBy, take });
+  const rows = await findLabelsContaining(db, kind, q, language === "da" ? "labelDa" : "labelEn", take);
   return rows.map((row) => ({ id: row.id, ...shownLabel(row, language) }));
 }
 
 /** Labels of known ids in the reader's language, in the order asked; unknown ids are left out. */
 export async function taxonomyLabels(db: Db, kind: TaxonomyKind, ids: readonly string[], language: Language): Promise<TaxonomyOption[]> {
   if (ids.length === 0) return [];
-  const select = { id: true, labelEn: true, labelDa: true };
-  const where = { id: { in: [...new Set(ids)] } };
-  const rows = kind === "skills" ? await db.skill.findMany({ where, select }) : await db.occupation.findMany({ where, select });
+  const rows = await findLabelsByIds(db, kind, ids);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);

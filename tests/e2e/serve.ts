@@ -2,7 +2,7 @@
 // geography, the demo organisations and users and the story's small taxonomy
 // and candidates (tests/e2e/story.spec.ts), a Meilisearch of its own with
 // freshly built indexes, a mail server, a worker, and the Jobbro web server on
-// port 3100 serving the existing Remix build (`npx remix build` runs before).
+// port 3100 serving the existing Remix build (`npm run build` runs before).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUserRole } from "../../prisma/seed/demo-users";
@@ -17,7 +17,7 @@ import { getEnv } from "~/lib/env.server";
 import { STORY_CANDIDATES, STORY_OCCUPATION, STORY_SKILLS } from "./story-data";
 import type { OrganisationKind } from "~/generated/prisma/enums";
 import { hashPassword } from "~/modules/auth/password.server";
-import { createPrismaClient, disconnectDb, type Db } from "~/lib/db.server";
+import { createPrismaClient, disconnectDb, getDb, type Db } from "~/lib/db.server";
 import { createRedis } from "~/lib/redis.server";
 import { startWebServer, type RunningWebServer } from "~/server/app";
 import { startMailServer } from "~/cli/mail-server";
@@ -178,7 +178,7 @@ async function rebuildSearchIndexes(): Promise<void> {
     await waitOk(`Deleting ${index.uid}`, client.deleteIndex(index.uid));
   }
   await setupIndexes(client);
-  await reindexAll({ client });
+  await reindexAll({ db: getDb(), client });
 }
 
 /**

@@ -3,11 +3,18 @@ import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader } from "~/routes/healthz";
 import { resetEnvCache } from "~/lib/env.server";
+import { HEALTH_CHECK_TIMEOUT_MS } from "~/portals/operator/health/health.server";
+import { recordWarnings } from "../setup/log-spy";
+import { routeContext } from "../setup/route-context";
 import { createTestContext, type TestContext } from "../setup/test-db";
 
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext("healthz");
+  // A cold Prisma client loads its query compiler with its first query, which
+  // on a busy machine (test files run in parallel) can outlast the health
+  // check's time limit. A web process has long done that when /healthz is asked.
+  await routeContext.db.$queryRaw`SELECT 1`;
 });
 afterAll(async () => ctx?.cleanup());
 
@@ -22,7 +29,7 @@ async function closedPort(): Promise<number> {
 
 describe("GET /healthz", () => {
   it("answers 200 with every service ok when all are up", async () => {
-    const response = await loader();
+    const response = await loader({ context: routeContext });
     expect(response.headers.get("Content-Type")).toMatch(/application\/json/);
     const body = (await response.json()) as { status: string; reasons: { code: string }[] };
     expect(body).toMatchObject({ postgres: "ok", redis: "ok", meilisearch: "ok" });
@@ -37,7 +44,7 @@ describe("GET /healthz", () => {
     process.env.MEILI_URL = `http://127.0.0.1:${await closedPort()}`;
     resetEnvCache();
     try {
-      const response = await loader();
+      const response = await loader({ context: routeContext });
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ postgres: "ok", redis: "ok", meilisearch: "down", status: "down" });
     } finally {
@@ -50,13 +57,15 @@ describe("GET /healthz", () => {
     const redisUrl = process.env.REDIS_URL;
     process.env.REDIS_URL = `redis://127.0.0.1:${await closedPort()}`;
     resetEnvCache();
-    const started = Date.now();
+    const health = recordWarnings("health");
     try {
-      const response = await loader();
+      const response = await loader({ context: routeContext });
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ redis: "down", postgres: "ok" });
-      expect(Date.now() - started).toBeLessThan(5000);
+      // Quickly: the check gave up at its own time limit instead of waiting for Redis's reconnects.
+      expect(health.warnings).toContainEqual({ service: "Redis", err: `Redis did not answer within ${HEALTH_CHECK_TIMEOUT_MS} ms` });
     } finally {
+      health.restore();
       process.env.REDIS_URL = redisUrl;
       resetEnvCache();
     }

@@ -1,7 +1,7 @@
 // Full matching runs: a flow of batches shared by the workers, recorded in
 // PostgreSQL with counts; one nightly run per night; a run whose jobs Redis
 // lost is completed from what PostgreSQL knows.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startRun } from "~/modules/matching/runs.server";
 import { createLogger } from "~/lib/logger.server";
 import { getAdminClient } from "../../search/client";
@@ -11,7 +11,7 @@ import { syncIds } from "../../search/sync";
 import { getWorkerConfig } from "../../workers/config";
 import { JOBS, QUEUES } from "~/lib/queues/registry";
 import { startWorkers, type WorkerRuntime } from "../../workers/runtime";
-import { deleteQueueKeys, eventually, testQueuePrefix } from "../setup/async";
+import { deleteQueueKeys, testQueuePrefix, within } from "../setup/async";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { createCandidate, createOrganisations, createSkills, vacancyData } from "./search-fixtures";
 
@@ -47,10 +47,11 @@ afterAll(async () => {
 describe("full matching runs", () => {
   it("fans out batches and records the run with its counts", async () => {
     await runtime.queues.get(QUEUES.runs)!.add(JOBS.runStart.name, { kind: "MANUAL" });
-    const run = await eventually(
-      () => ctx.db.matchRun.findFirst({ where: { kind: "MANUAL" }, include: { batches: true } }),
-      (r) => r?.status === "COMPLETED",
-    );
+    const run = await vi.waitFor(async () => {
+      const r = await ctx.db.matchRun.findFirst({ where: { kind: "MANUAL" }, include: { batches: true } });
+      expect(r?.status).toBe("COMPLETED");
+      return r;
+    }, within());
     expect(run).toMatchObject({ vacancyCount: 5, vacanciesDone: 5, failureCount: 0 });
     expect(run!.batches).toHaveLength(3);
     // Skill 0: vacancies 0, 2, 4 × candidates 0, 2; skill 1: vacancies 1, 3 × candidate 1.
@@ -62,9 +63,15 @@ describe("full matching runs", () => {
 
   it("starts one nightly run per night however often it is triggered", async () => {
     const queue = runtime.queues.get(QUEUES.runs)!;
-    await Promise.all([1, 2, 3].map(() => queue.add(JOBS.runStart.name, { kind: "NIGHTLY" })));
-    await eventually(() => ctx.db.matchRun.findMany({ where: { kind: "NIGHTLY" } }), (runs) => runs.length === 1 && runs[0].status === "COMPLETED");
-    await new Promise((r) => setTimeout(r, 1000));
+    const triggers = await Promise.all([1, 2, 3].map(() => queue.add(JOBS.runStart.name, { kind: "NIGHTLY" })));
+    await vi.waitFor(async () => {
+      const runs = await ctx.db.matchRun.findMany({ where: { kind: "NIGHTLY" } });
+      expect(runs.map((r) => r.status)).toEqual(["COMPLETED"]);
+    }, within());
+    // Every trigger has been handled (each found tonight's run), and still there is one.
+    await vi.waitFor(async () => {
+      for (const trigger of triggers) expect(await queue.getJobState(trigger.id!)).toBe("completed");
+    }, within());
     expect(await ctx.db.matchRun.count({ where: { kind: "NIGHTLY" } })).toBe(1);
   });
 
@@ -72,7 +79,11 @@ describe("full matching runs", () => {
     // As after a Redis restart without persistence: the run and its batches exist, no job does.
     const started = await startRun(ctx.db, { kind: "MANUAL", runKey: "lost-in-redis", batchSize: 2 });
     expect(started.batchNos).toHaveLength(3);
-    const run = await eventually(() => ctx.db.matchRun.findUnique({ where: { id: started.runId } }), (r) => r?.status === "COMPLETED");
+    const run = await vi.waitFor(async () => {
+      const r = await ctx.db.matchRun.findUnique({ where: { id: started.runId } });
+      expect(r?.status).toBe("COMPLETED");
+      return r;
+    }, within());
     expect(run).toMatchObject({ vacanciesDone: 5, matchCount: 8, newMatchCount: 0 });
   });
 });

@@ -5,7 +5,7 @@
 import { routeContextWith } from "../setup/route-context";
 import { randomBytes } from "node:crypto";
 import { Job } from "bullmq";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startMailServer, type MailServer } from "~/cli/mail-server";
 import { QUEUES, JOBS } from "~/lib/queues/registry";
 import { storeMatches } from "~/modules/matching/repository.server";
@@ -21,7 +21,7 @@ import { createMailer, type Mailer } from "~/lib/mailer.server";
 import { getWorkerConfig } from "../../workers/config";
 import { getNotifyConfig } from "../../workers/jobs/notify-config";
 import { startWorkers, type WorkerRuntime } from "../../workers/runtime";
-import { deleteQueueKeys, eventually, testQueuePrefix } from "../setup/async";
+import { deleteQueueKeys, testQueuePrefix, within } from "../setup/async";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { createMatchedVacancy, createUser, createWorld, explanation } from "./notify-helpers";
 import { createCandidate, createSkills, vacancyData } from "./search-fixtures";
@@ -67,23 +67,24 @@ const queue = () => runtime.queues.get(QUEUES.notifications)!;
 /** Adds a job and waits until it has completed or failed for good. */
 async function runJob(name: string, data: Record<string, unknown> = {}) {
   const added = await queue().add(name, data);
-  return eventually(
-    async () => {
-      const job = await Job.fromId(queue(), added.id!);
-      return { state: await job?.getState(), value: job?.returnvalue as unknown };
-    },
-    (s) => s.state === "completed" || s.state === "failed",
-  );
+  return vi.waitFor(async () => {
+    const job = await Job.fromId(queue(), added.id!);
+    const state = await job?.getState();
+    expect(state).toMatch(/^(completed|failed)$/);
+    return { state, value: job?.returnvalue as unknown };
+  }, within());
+}
+
+/** Waits until no job named `name` waits, is delayed or runs. */
+async function noneLeft(name: string) {
+  await vi.waitFor(async () => expect((await queue().getJobs(["waiting", "delayed", "active", "prioritized"])).filter((j) => j.name === name)).toHaveLength(0), within());
 }
 
 /** Runs the digest fan-out and waits until every digest job it made is done. */
 async function runDigests() {
   const fanOut = await runJob(JOBS.emailDigests.name);
   expect(fanOut.state).toBe("completed");
-  await eventually(
-    async () => (await queue().getJobs(["waiting", "delayed", "active", "prioritized"])).filter((j) => j.name === JOBS.emailDigest.name).length,
-    (n) => n === 0,
-  );
+  await noneLeft(JOBS.emailDigest.name);
   return fanOut.value as { users: number };
 }
 
@@ -118,7 +119,7 @@ describe("the notifications page", () => {
     const world = await createWorld(ctx.db);
     const { vacancy, match } = await createMatchedVacancy(ctx.db, world);
     const reader = world.companyUsers[0];
-    await eventually(() => ctx.db.notification.count({ where: { userId: reader.id } }), (n) => n === 1);
+    await vi.waitFor(async () => expect(await ctx.db.notification.count({ where: { userId: reader.id } })).toBe(1), within());
 
     const anonymous = await notificationsLoader({ request: new Request("http://localhost/meddelelser"), params: {}, context }).catch((e: unknown) => e);
     expect((anonymous as Response).status).toBe(302);
@@ -150,7 +151,7 @@ describe("e-mail digests", () => {
     world = await createWorld(ctx.db);
     vacancyTitle = `Smed på værksted ${randomBytes(3).toString("hex")}`;
     const { match } = await createMatchedVacancy(ctx.db, world, vacancyTitle);
-    await eventually(() => ctx.db.match.findUniqueOrThrow({ where: { id: match.id } }), (m) => m.notifiedAt !== null);
+    await vi.waitFor(async () => expect((await ctx.db.match.findUniqueOrThrow({ where: { id: match.id } })).notifiedAt).not.toBeNull(), within());
   });
 
   it("sends one e-mail per recipient with the new matches and an unsubscribe link", async () => {
@@ -198,7 +199,7 @@ describe("e-mail digests", () => {
     expect((await ctx.db.user.findUniqueOrThrow({ where: { id: danish.id } })).emailOptOutAt).not.toBeNull();
 
     const second = await createMatchedVacancy(ctx.db, world, `Lagerarbejder ${randomBytes(3).toString("hex")}`);
-    await eventually(() => ctx.db.notification.count({ where: { payload: { path: ["matchId"], equals: second.match.id } } }), (n) => n === 3);
+    await vi.waitFor(async () => expect(await ctx.db.notification.count({ where: { payload: { path: ["matchId"], equals: second.match.id } } })).toBe(3), within());
     await runDigests();
     expect(mailsTo(english.email)).toHaveLength(2);
     expect(mailsTo(english.email)[1].text).toContain(second.vacancy.title);
@@ -213,7 +214,7 @@ describe("e-mail digests", () => {
     await mail.close();
 
     const third = await createMatchedVacancy(ctx.db, world, `Rengøring ${randomBytes(3).toString("hex")}`);
-    await eventually(() => ctx.db.notification.count({ where: { payload: { path: ["matchId"], equals: third.match.id } } }), (n) => n === 3);
+    await vi.waitFor(async () => expect(await ctx.db.notification.count({ where: { payload: { path: ["matchId"], equals: third.match.id } } })).toBe(3), within());
     const since = Date.now();
     const fanOut = await runJob(JOBS.emailDigests.name);
     expect(fanOut.state).toBe("completed");
@@ -222,15 +223,19 @@ describe("e-mail digests", () => {
         .getJobs(["waiting", "delayed", "active", "completed", "failed"])
         .then((jobs) => jobs.find((j) => j.name === JOBS.emailDigest.name && j.data.userId === english.id && j.timestamp >= since));
     // Failed twice and waiting for its next try.
-    const failing = await eventually(digestJob, (j) => j !== undefined && j.attemptsMade >= 2);
+    const failing = await vi.waitFor(async () => {
+      const job = await digestJob();
+      expect(job?.attemptsMade).toBeGreaterThanOrEqual(2);
+      return job;
+    }, within());
     expect(failing!.failedReason).toMatch(/ECONNREFUSED|connect/i);
     expect(await ctx.db.notification.count({ where: { userId: english.id, emailedAt: null } })).toBe(1);
 
     mail = await startMailServer({ smtpPort: port, store: mail.store });
     const delivered = await mail.store.waitFor((m) => m.to.includes(english.email) && (m.text ?? "").includes(third.vacancy.title), 30_000);
-    await eventually(async () => (await digestJob())!.getState(), (state) => state === "completed");
+    await vi.waitFor(async () => expect(await (await digestJob())!.getState()).toBe("completed"), within());
     expect(delivered.subject).toBe("Jobbro: new since last time (1)");
-    await eventually(() => ctx.db.notification.count({ where: { userId: english.id, emailedAt: null } }), (n) => n === 0);
+    await vi.waitFor(async () => expect(await ctx.db.notification.count({ where: { userId: english.id, emailedAt: null } })).toBe(0), within());
     await runDigests();
     expect(mailsTo(english.email).filter((m) => (m.text ?? "").includes(third.vacancy.title))).toHaveLength(1);
     const digests = await ctx.db.emailDigest.findMany({ where: { userId: english.id } });
@@ -242,12 +247,12 @@ describe("e-mail digests", () => {
     const consultant = world.consultant;
     const before = mailsTo(consultant.email).length;
     await createMatchedVacancy(ctx.db, world);
-    await eventually(() => ctx.db.notification.count({ where: { userId: consultant.id, emailedAt: null } }), (n) => n >= 1);
+    await vi.waitFor(async () => expect(await ctx.db.notification.count({ where: { userId: consultant.id, emailedAt: null } })).toBeGreaterThanOrEqual(1), within());
     const mailContext = { db: ctx.db, mailer, appUrl: getEnv().APP_URL, secret: getEnv().SESSION_SECRET };
     const first = await sendNotificationDigest(mailContext, consultant.id, "2030-01-01");
     expect(first.sent).toBe(true);
     await createMatchedVacancy(ctx.db, world);
-    await eventually(() => ctx.db.notification.count({ where: { userId: consultant.id, emailedAt: null } }), (n) => n >= 1);
+    await vi.waitFor(async () => expect(await ctx.db.notification.count({ where: { userId: consultant.id, emailedAt: null } })).toBeGreaterThanOrEqual(1), within());
     expect(await sendNotificationDigest(mailContext, consultant.id, "2030-01-01")).toEqual({ sent: false, reason: "already-sent" });
     expect(mailsTo(consultant.email).length).toBe(before + 1);
   });
@@ -292,8 +297,9 @@ describe("institutions' weekly course demand", () => {
     expect(received.text).toContain(`${course.title} – åbne stillinger, der kræver kompetencer fra kurset: 1; kandidater, der mangler dem: 1 (til 1 stillinger)`);
     expect(received.text).toMatch(/\/afmeld\//);
 
+    // Again: the fan-out and whatever it added have run, and still one mail.
     await runJob(JOBS.courseDemandDigests.name);
-    await new Promise((r) => setTimeout(r, 500));
+    await noneLeft(JOBS.courseDemandDigest.name);
     expect(mailsTo(institutionUser.email)).toHaveLength(1);
     expect(await ctx.db.emailDigest.count({ where: { userId: institutionUser.id, kind: "COURSE_DEMAND" } })).toBe(1);
   });

@@ -7,9 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOBS, QUEUES, type QueueName } from "~/lib/queues/registry";
 import { EXPECTED_SCHEDULERS, resolveSchedules } from "~/lib/queues/schedules";
 import { recordHeartbeat } from "~/portals/operator/worker-heartbeats.server";
+import { HEALTH_CHECK_TIMEOUT_MS } from "~/portals/operator/health/health.server";
 import { loader } from "~/routes/healthz";
 import { resetEnvCache } from "~/lib/env.server";
 import { createRedis } from "~/lib/redis.server";
+import { routeContext } from "../setup/route-context";
+import { recordWarnings } from "../setup/log-spy";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { getWorkerConfig } from "../../workers/config";
 import { getNotifyConfig } from "../../workers/jobs/notify-config";
@@ -23,6 +26,9 @@ let prefix: string;
 beforeAll(async () => {
   ctx = await createTestContext("opshealth");
   prefix = useUniqueQueuePrefix();
+  // A cold Prisma client's first query loads its query compiler, which on a busy
+  // machine can outlast the health checks' time limit (see healthz.test.ts).
+  await routeContext.db.$queryRaw`SELECT 1`;
 });
 afterAll(async () => {
   if (prefix) await deleteQueueKeys(prefix);
@@ -45,7 +51,7 @@ interface Body {
 
 describe("/healthz for operators", () => {
   it("reports an empty queue as zeros and no nightly run as null", async () => {
-    const response = await loader();
+    const response = await loader({ context: routeContext });
     const body = (await response.json()) as Body;
     expect(response.status).toBe(200);
     expect(Object.keys(body.queues).sort()).toEqual(Object.values(QUEUES).sort());
@@ -74,7 +80,7 @@ describe("/healthz for operators", () => {
     await ctx.db.matchRun.create({ data: { kind: "NIGHTLY", runKey: "nightly:2026-11-24", status: "RUNNING", startedAt: newer } });
     await ctx.db.matchRun.create({ data: { kind: "MANUAL", status: "COMPLETED", startedAt: new Date(newer.getTime() + 1000) } });
 
-    const body = (await (await loader()).json()) as Body;
+    const body = (await (await loader({ context: routeContext })).json()) as Body;
     expect(body.queues[QUEUES.searchSync]).toEqual({ waiting: 2, active: 0, delayed: 1, failed: 0 });
     expect(body.queues[QUEUES.outbox]).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
     expect(body.lastNightlyRun).toEqual({ status: "RUNNING", startedAt: newer.toISOString(), finishedAt: null });
@@ -84,11 +90,12 @@ describe("/healthz for operators", () => {
     const redisUrl = process.env.REDIS_URL;
     process.env.REDIS_URL = `redis://127.0.0.1:${await closedPort()}`;
     resetEnvCache();
-    const started = Date.now();
+    const health = recordWarnings("health");
     try {
-      const response = await loader();
+      const response = await loader({ context: routeContext });
       const body = (await response.json()) as Body;
-      expect(Date.now() - started).toBeLessThan(5000);
+      // Quickly: Redis's parts gave up at the checks' own time limit instead of waiting for its reconnects.
+      expect(health.warnings).toContainEqual({ service: "Redis", err: `Redis did not answer within ${HEALTH_CHECK_TIMEOUT_MS} ms` });
       expect(response.status).toBe(503);
       expect(body).toMatchObject({ postgres: "ok", redis: "down", meilisearch: "ok" });
       expect(Object.values(body.queues)).toEqual(Object.values(QUEUES).map(() => null));
@@ -96,6 +103,7 @@ describe("/healthz for operators", () => {
       expect(body).toMatchObject({ status: "down", schedulers: null, redisEvictionPolicy: null });
       expect(body.reasons).toContainEqual({ code: "service-down", subject: "redis", message: "redis does not answer" });
     } finally {
+      health.restore();
       process.env.REDIS_URL = redisUrl;
       resetEnvCache();
     }
@@ -106,7 +114,7 @@ describe("/healthz says whether Jobbro does its job", () => {
   it("is ok with every scheduler registered, a worker beating and no outbox row waiting", async () => {
     await registerSchedulers();
     await recordHeartbeat(ctx.db, { id: "test-worker-1", hostname: "test", pid: 1 });
-    const response = await loader();
+    const response = await loader({ context: routeContext });
     const body = (await response.json()) as Body;
     expect(response.status).toBe(200);
     expect(body).toMatchObject({ status: "ok", reasons: [], workers: { alive: 1 }, outbox: { undispatched: 0, oldestAgeMs: null } });
@@ -117,7 +125,7 @@ describe("/healthz says whether Jobbro does its job", () => {
     await schedulerQueue(QUEUES.runs, (q) => q.removeJobScheduler("nightly-matching"));
     await ctx.db.outboxEvent.create({ data: { topic: "vacancy.changed", aggregateId: "v1", createdAt: new Date(Date.now() - 5 * 60_000) } });
     await ctx.db.workerHeartbeat.updateMany({ data: { lastSeenAt: new Date(Date.now() - 10 * 60_000) } });
-    const response = await loader();
+    const response = await loader({ context: routeContext });
     const body = (await response.json()) as Body;
     expect(response.status).toBe(200);
     expect(body.status).toBe("degraded");

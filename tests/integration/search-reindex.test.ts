@@ -28,7 +28,7 @@ async function ourIndexUids(): Promise<string[]> {
 describe("reindex", () => {
   it("builds a first live index, with settings, when none exists yet", async () => {
     expect(await ourIndexUids()).toEqual([]);
-    const result = await reindexIndex(vacanciesIndex, { batchSize: 100 });
+    const result = await reindexIndex(vacanciesIndex, { db: ctx.db, batchSize: 100 });
     expect(result.documents).toBe(VACANCIES);
     const live = getAdminClient().index(indexUid("vacancies"));
     expect((await live.getStats()).numberOfDocuments).toBe(VACANCIES);
@@ -40,7 +40,7 @@ describe("reindex", () => {
     const search = (await getSearchClient()).index(indexUid("vacancies"));
     const totals: number[] = [];
     let done = false;
-    const rebuild = reindexAll({ batchSize: 50 }).finally(() => {
+    const rebuild = reindexAll({ db: ctx.db, batchSize: 50 }).finally(() => {
       done = true;
     });
     while (!done) {

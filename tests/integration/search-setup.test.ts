@@ -53,7 +53,7 @@ describe("search-only key", () => {
   it("can search the indexes but not write to them", async () => {
     await setupIndexes();
     const [skill] = await createSkills(ctx.db, 1);
-    await syncIds(skillsIndex, [skill.id]);
+    await syncIds(skillsIndex, [skill.id], { db: ctx.db });
 
     const search = await getSearchClient();
     const hits = await search.index(indexUid("skills")).search("svejsning");

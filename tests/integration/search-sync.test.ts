@@ -28,8 +28,8 @@ async function allDocuments(name: string): Promise<Record<string, unknown>[]> {
 describe("syncEntity", () => {
   it("upserts a vacancy once however often it is synced, with skills split by requirement", async () => {
     const vacancy = await createVacancyWithOutbox(ctx.db, orgs.company.id, { required: [skills[0].id], nice: [skills[1].id] });
-    await syncEntity("vacancy.changed", vacancy.id);
-    await syncEntity("vacancy.changed", vacancy.id);
+    await syncEntity("vacancy.changed", vacancy.id, { db: ctx.db });
+    await syncEntity("vacancy.changed", vacancy.id, { db: ctx.db });
 
     const docs = (await allDocuments("vacancies")).filter((d) => d.id === vacancy.id);
     expect(docs).toHaveLength(1);
@@ -47,11 +47,11 @@ describe("syncEntity", () => {
 
   it("removes a deleted row from the index", async () => {
     const vacancy = await createVacancyWithOutbox(ctx.db, orgs.company.id, { required: [skills[2].id], nice: [] }, 2);
-    await syncEntity("vacancy.changed", vacancy.id);
+    await syncEntity("vacancy.changed", vacancy.id, { db: ctx.db });
     await expect(index("vacancies").getDocument(vacancy.id)).resolves.toMatchObject({ id: vacancy.id });
 
     await ctx.db.vacancy.delete({ where: { id: vacancy.id } });
-    const result = await syncEntity("vacancy.changed", vacancy.id);
+    const result = await syncEntity("vacancy.changed", vacancy.id, { db: ctx.db });
     expect(result).toMatchObject({ upserted: 0, deleted: 1 });
     await expect(index("vacancies").getDocument(vacancy.id)).rejects.toThrow();
   });
@@ -60,7 +60,7 @@ describe("syncEntity", () => {
     const consenting = await createCandidate(ctx.db, orgs.jobcentre.id, { skillIds: [skills[0].id] });
     const unconsented = await createCandidate(ctx.db, orgs.jobcentre.id, { consent: false });
     const employed = await createCandidate(ctx.db, orgs.jobcentre.id, { status: "EMPLOYED" });
-    await syncTopic("candidate.changed", [consenting.id, unconsented.id, employed.id]);
+    await syncTopic("candidate.changed", [consenting.id, unconsented.id, employed.id], { db: ctx.db });
 
     const ids = (await allDocuments("candidates")).map((d) => d.id);
     expect(ids).toContain(consenting.id);
@@ -69,14 +69,14 @@ describe("syncEntity", () => {
 
     // Withdrawing consent takes the candidate out at the next sync.
     await ctx.db.consent.updateMany({ where: { candidateId: consenting.id }, data: { withdrawnAt: new Date() } });
-    await syncEntity("candidate.changed", consenting.id);
+    await syncEntity("candidate.changed", consenting.id, { db: ctx.db });
     expect((await allDocuments("candidates")).map((d) => d.id)).not.toContain(consenting.id);
   });
 
   it("never puts a candidate's name, e-mail or phone into the index", async () => {
     const candidates: Awaited<ReturnType<typeof createCandidate>>[] = [];
     for (let i = 0; i < 5; i++) candidates.push(await createCandidate(ctx.db, orgs.jobcentre.id, { skillIds: [skills[i % 3].id] }));
-    await syncTopic("candidate.changed", candidates.map((c) => c.id));
+    await syncTopic("candidate.changed", candidates.map((c) => c.id), { db: ctx.db });
 
     const docs = await allDocuments("candidates");
     expect(docs.length).toBeGreaterThanOrEqual(5);
@@ -105,7 +105,7 @@ describe("syncEntity", () => {
       },
       include: { offerings: true },
     });
-    await syncEntity("course.changed", course.id);
+    await syncEntity("course.changed", course.id, { db: ctx.db });
     const docs = (await allDocuments("offerings")).filter((d) => d.courseId === course.id);
     expect(docs).toHaveLength(2);
     const online = docs.find((d) => d.online === true)!;
@@ -113,11 +113,11 @@ describe("syncEntity", () => {
     expect(docs.find((d) => d.online === false)).toMatchObject({ seatsLeft: 12, cancelled: false, skillIds: [skills[0].id], _geo: { lat: 56.1, lng: 10.1 } });
 
     await ctx.db.course.delete({ where: { id: course.id } });
-    await syncEntity("course.changed", course.id);
+    await syncEntity("course.changed", course.id, { db: ctx.db });
     expect((await allDocuments("offerings")).filter((d) => d.courseId === course.id)).toHaveLength(0);
   });
 
   it("rejects an unknown topic with a clear error", async () => {
-    await expect(syncEntity("vacancy.renamed", "x")).rejects.toThrow(/Unknown sync topic "vacancy.renamed"/);
+    await expect(syncEntity("vacancy.renamed", "x", { db: ctx.db })).rejects.toThrow(/Unknown sync topic "vacancy.renamed"/);
   });
 });

@@ -1,5 +1,5 @@
 import { Queue } from "bullmq";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { writeOutbox } from "~/lib/outbox/outbox.server";
 import { createLogger } from "~/lib/logger.server";
 import { createRedis } from "~/lib/redis.server";
@@ -10,7 +10,7 @@ import { dispatchOutbox, outboxJobId } from "../../workers/jobs/outbox-dispatch"
 import { pruneOutbox } from "../../workers/jobs/outbox-prune";
 import { QUEUES } from "~/lib/queues/registry";
 import { startWorkers, type WorkerRuntime } from "../../workers/runtime";
-import { deleteQueueKeys, eventually, testQueuePrefix } from "../setup/async";
+import { deleteQueueKeys, testQueuePrefix, within } from "../setup/async";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { createCandidate, createOrganisations, createSkills, createVacancyWithOutbox } from "./search-fixtures";
 
@@ -36,6 +36,12 @@ afterAll(async () => {
 });
 
 
+/** The value, or a failed expectation while it is still null (so vi.waitFor tries again). */
+function notNull<T>(value: T | null): T {
+  expect(value).not.toBeNull();
+  return value!;
+}
+
 const documentOrNull = (name: string, id: string) =>
   getAdminClient()
     .index(indexUid(name))
@@ -48,9 +54,9 @@ describe("outbox → dispatcher → search-sync worker", () => {
     const vacancy = await createVacancyWithOutbox(ctx.db, orgs.company.id, { required: [skill.id], nice: [] });
     const candidate = await createCandidate(ctx.db, orgs.jobcentre.id, { skillIds: [skill.id], outbox: true });
 
-    const vacancyDoc = await eventually(() => documentOrNull("vacancies", vacancy.id), (d) => d !== null);
+    const vacancyDoc = await vi.waitFor(async () => notNull(await documentOrNull("vacancies", vacancy.id)), within());
     expect(vacancyDoc).toMatchObject({ requiredSkillIds: [skill.id], status: "OPEN" });
-    const candidateDoc = await eventually(() => documentOrNull("candidates", candidate.id), (d) => d !== null);
+    const candidateDoc = await vi.waitFor(async () => notNull(await documentOrNull("candidates", candidate.id)), within());
     expect(candidateDoc).toMatchObject({ pseudonym: candidate.pseudonym, skillIds: [skill.id] });
 
     const rows = await ctx.db.outboxEvent.findMany({ where: { aggregateId: { in: [vacancy.id, candidate.id] } } });
@@ -60,19 +66,19 @@ describe("outbox → dispatcher → search-sync worker", () => {
 
   it("follows a change and a deletion through the same path", async () => {
     const vacancy = await createVacancyWithOutbox(ctx.db, orgs.company.id, { required: [], nice: [] }, 7);
-    await eventually(() => documentOrNull("vacancies", vacancy.id), (d) => d !== null);
+    await vi.waitFor(async () => notNull(await documentOrNull("vacancies", vacancy.id)), within());
 
     await ctx.db.$transaction(async (tx) => {
       await tx.vacancy.update({ where: { id: vacancy.id }, data: { status: "PAUSED" } });
       await writeOutbox(tx, "vacancy.changed", vacancy.id);
     });
-    await eventually(() => documentOrNull("vacancies", vacancy.id), (d) => d?.status === "PAUSED");
+    await vi.waitFor(async () => expect((await documentOrNull("vacancies", vacancy.id))?.status).toBe("PAUSED"), within());
 
     await ctx.db.$transaction(async (tx) => {
       await tx.vacancy.delete({ where: { id: vacancy.id } });
       await writeOutbox(tx, "vacancy.changed", vacancy.id);
     });
-    await eventually(() => documentOrNull("vacancies", vacancy.id), (d) => d === null);
+    await vi.waitFor(async () => expect(await documentOrNull("vacancies", vacancy.id)).toBeNull(), within());
   });
 
   it("does not dispatch an outbox row whose transaction rolled back", async () => {
@@ -91,10 +97,11 @@ describe("outbox → dispatcher → search-sync worker", () => {
 
   it("makes re-dispatching an outbox row a no-op (one job per outbox id)", async () => {
     const vacancy = await createVacancyWithOutbox(ctx.db, orgs.company.id, { required: [], nice: [] }, 8);
-    const row = await eventually(
-      () => ctx.db.outboxEvent.findFirst({ where: { aggregateId: vacancy.id } }),
-      (r) => r?.dispatchedAt != null,
-    );
+    const row = await vi.waitFor(async () => {
+      const r = await ctx.db.outboxEvent.findFirst({ where: { aggregateId: vacancy.id } });
+      expect(r?.dispatchedAt).toBeTruthy();
+      return r;
+    }, within());
     const queue = runtime.queues.get(QUEUES.searchSync)!;
     const before = await queue.getJob(outboxJobId(row!.id));
     expect(before?.data).toEqual({ topic: "vacancy.changed", aggregateId: vacancy.id, outboxId: row!.id.toString() });
@@ -111,7 +118,11 @@ describe("outbox → dispatcher → search-sync worker", () => {
   it("fails a job with an invalid payload at once, without retries", async () => {
     const queue = new Queue(QUEUES.searchSync, { connection: createRedis("producer"), prefix: queuePrefix });
     const job = await queue.add("sync", { topic: "vacancy.changed", aggregateId: "bad:id" }, { attempts: 5, backoff: { type: "fixed", delay: 10 } });
-    const failed = await eventually(() => queue.getJob(job.id!), (j) => j?.failedReason != null);
+    const failed = await vi.waitFor(async () => {
+      const j = await queue.getJob(job.id!);
+      expect(j?.failedReason).toBeTruthy();
+      return j;
+    }, within());
     expect(failed!.failedReason).toMatch(/aggregateId/);
     expect(failed!.attemptsMade).toBe(1);
     await queue.close();
@@ -125,10 +136,11 @@ describe("outbox → dispatcher → search-sync worker", () => {
     try {
       expect((await queue.getJobSchedulers()).length).toBe(1);
       const vacancies = await Promise.all([20, 21, 22].map((i) => createVacancyWithOutbox(ctx.db, orgs.company.id, { required: [], nice: [] }, i)));
-      const rows = await eventually(
-        () => ctx.db.outboxEvent.findMany({ where: { aggregateId: { in: vacancies.map((v) => v.id) } } }),
-        (r) => r.length === 3 && r.every((row) => row.dispatchedAt !== null),
-      );
+      const rows = await vi.waitFor(async () => {
+        const r = await ctx.db.outboxEvent.findMany({ where: { aggregateId: { in: vacancies.map((v) => v.id) } } });
+        expect(r.map((row) => row.dispatchedAt !== null)).toEqual([true, true, true]);
+        return r;
+      }, within());
       expect(rows.every((row) => row.attempts === 1)).toBe(true);
     } finally {
       await second.close();

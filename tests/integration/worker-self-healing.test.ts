@@ -4,7 +4,7 @@
 // rows dispatched just before a loss are added again; workers beat in PostgreSQL.
 // Redis "loses its data" here by deleting this test's own prefix, which is what
 // FLUSHALL does to it without touching anyone else's keys on the shared Redis.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { QUEUES } from "~/lib/queues/registry";
 import { readScheduler } from "~/lib/queues/scheduler-state.server";
 import { EXPECTED_SCHEDULERS } from "~/lib/queues/schedules";
@@ -14,7 +14,7 @@ import { setupIndexes } from "../../search/setup";
 import { getWorkerConfig } from "../../workers/config";
 import { outboxJobId } from "../../workers/jobs/outbox-dispatch";
 import { startWorkers, type WorkerRuntime } from "../../workers/runtime";
-import { deleteQueueKeys, eventually, testQueuePrefix } from "../setup/async";
+import { deleteQueueKeys, testQueuePrefix, within } from "../setup/async";
 import { createTestContext, type TestContext } from "../setup/test-db";
 import { createOrganisations, createVacancyWithOutbox } from "./search-fixtures";
 
@@ -50,9 +50,13 @@ describe("a worker that owns its schedulers", () => {
 
   it("registers them again after Redis lost its data, without a reconnect, and adds lost outbox jobs again", async () => {
     const vacancy = await createVacancyWithOutbox(ctx.db, orgs.company.id, { required: [], nice: [] }, 1);
-    const row = await eventually(() => ctx.db.outboxEvent.findFirstOrThrow({ where: { aggregateId: vacancy.id } }), (r) => r.dispatchedAt !== null);
+    const row = await vi.waitFor(async () => {
+      const r = await ctx.db.outboxEvent.findFirstOrThrow({ where: { aggregateId: vacancy.id } });
+      expect(r.dispatchedAt).not.toBeNull();
+      return r;
+    }, within());
     const sync = runtime.queues.get(QUEUES.searchSync)!;
-    await eventually(() => sync.getJob(outboxJobId(row.id)), (job) => job !== undefined);
+    await vi.waitFor(async () => expect(await sync.getJob(outboxJobId(row.id))).toBeDefined(), within());
 
     await deleteQueueKeys(queuePrefix);
     expect(await sync.getJob(outboxJobId(row.id))).toBeUndefined();
@@ -68,7 +72,7 @@ describe("a worker that owns its schedulers", () => {
   it("moves outbox rows with no scheduler in Redis at all", async () => {
     await deleteQueueKeys(queuePrefix);
     const vacancy = await createVacancyWithOutbox(ctx.db, orgs.company.id, { required: [], nice: [] }, 2);
-    await eventually(() => ctx.db.outboxEvent.findFirstOrThrow({ where: { aggregateId: vacancy.id } }), (r) => r.dispatchedAt !== null, 5000);
+    await vi.waitFor(async () => expect((await ctx.db.outboxEvent.findFirstOrThrow({ where: { aggregateId: vacancy.id } })).dispatchedAt).not.toBeNull(), within(5000));
     await runtime.checkSchedulers();
   });
 

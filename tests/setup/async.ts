@@ -2,15 +2,14 @@
 import { randomBytes } from "node:crypto";
 import { createRedis } from "~/lib/redis.server";
 
-/** Polls `read` until `ok` holds; fails with the last value seen. */
-export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/**
+ * vi.waitFor's options for work done in the background (outbox, queues,
+ * matching, mail): polled every 100 ms, up to `timeout` (30 s unless told).
+ * A generous limit costs nothing when things work: the wait ends as soon as
+ * the condition holds.
+ */
+export function within(timeout = 30_000): { timeout: number; interval: number } {
+  return { timeout, interval: 100 };
 }
 
 /** A BullMQ key prefix of the test's own, so parallel test files never share queues. */
@@ -18,8 +17,8 @@ export function testQueuePrefix(): string {
   return `test_${randomBytes(4).toString("hex")}`;
 }
 
-export async function deleteQueueKeys(prefix: string): Promise<void> {
-  const redis = createRedis("worker");
+export async function deleteQueueKeys(prefix: string, url?: string): Promise<void> {
+  const redis = createRedis("worker", url);
   try {
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length > 0) await redis.del(...keys);

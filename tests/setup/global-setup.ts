@@ -74,6 +74,9 @@ export async function setup(): Promise<void> {
     masterKey: TEST_MEILI_MASTER_KEY,
     dbPath: TEST_MEILI_DB_PATH,
     autostart: true,
+    // Other runs on this machine may be using it already, and a run that ends
+    // (or is stopped with its whole process group) must not take it with it.
+    detached: !process.env.CI,
   });
 }
 

@@ -5,6 +5,7 @@
 // run and batch make such re-enqueues no-ops when the job still exists.
 import { type FlowProducer, UnrecoverableError, type Job, type Queue } from "bullmq";
 import { failBatch, finishRunIfDone, localDate, runBatch, startRun, unfinishedRuns } from "~/modules/matching/runs.server";
+import { matchVacancies } from "../../search/matching-engine.server";
 import type { Db } from "~/lib/db.server";
 import type { Logger } from "~/lib/logger.server";
 import type { WorkerConfig } from "../config";
@@ -60,7 +61,7 @@ export function createRunProcessor(deps: RunDeps) {
         case JOBS.runBatch.name: {
           const { runId, batchNo } = parsePayload(JOBS.runBatch, job.data);
           try {
-            const result = await runBatch(deps.db, runId, batchNo);
+            const result = await runBatch(deps.db, runId, batchNo, matchVacancies);
             await finishRunIfDone(deps.db, runId);
             return result;
           } catch (error) {

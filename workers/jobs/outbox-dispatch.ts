@@ -8,7 +8,16 @@
 // inside a transaction, and each job's id is derived from its outbox row, so a
 // row dispatched twice (the add succeeded but the commit did not) is a no-op.
 import type { JobsOptions, Queue } from "bullmq";
+import { tryLockForTransaction } from "~/lib/advisory-locks.repository.server";
 import type { Logger } from "~/lib/logger.server";
+import {
+  claimUndispatchedOutboxRows,
+  findOutboxRowsDispatchedSince,
+  markOutboxRowsDispatched,
+  parkOutboxRow,
+  recordOutboxDispatchFailure,
+  type OutboxRow,
+} from "~/lib/outbox/outbox.repository.server";
 import { isOutboxTopic } from "~/lib/outbox/topics";
 import type { Db } from "~/lib/db.server";
 import { InvalidPayloadError, OUTBOX_ROUTES, parsePayload, type QueueName } from "~/lib/queues/registry";
@@ -20,12 +29,6 @@ export interface DispatchDeps {
   batchSize?: number;
   /** Bounds one run, so a backlog is worked off across runs, not in one long transaction chain. */
   maxBatches?: number;
-}
-
-interface ClaimedRow {
-  id: bigint;
-  topic: string;
-  aggregateId: string;
 }
 
 /** The advisory lock key of the dispatcher ('jobbro:outbox-dispatch' hashed, as search sync hashes its keys). */
@@ -53,32 +56,18 @@ async function dispatchBatch(deps: DispatchDeps, batchSize: number): Promise<num
   try {
     return await deps.db.$transaction(
       async (tx) => {
-        // Transaction-level, not session-level: the pool hands out connections
-        // per query, and a session lock could outlive its holder on a pooled one.
-        const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtextextended(${DISPATCH_LOCK}, 0)) AS locked`;
-        if (!locked) return 0;
-        const rows = await tx.$queryRaw<ClaimedRow[]>`
-          SELECT id, topic, "aggregateId" FROM "OutboxEvent"
-          WHERE "dispatchedAt" IS NULL
-          ORDER BY id
-          LIMIT ${batchSize}
-          FOR UPDATE SKIP LOCKED`;
+        if (!(await tryLockForTransaction(tx, DISPATCH_LOCK))) return 0;
+        const rows = await claimUndispatchedOutboxRows(tx, batchSize);
         if (rows.length === 0) return 0;
         claimedIds = rows.map((r) => r.id.toString());
 
         const { jobs, routed, parked } = jobsForRows(rows);
         await addJobs(deps, jobs);
 
-        if (routed.length > 0) {
-          await tx.$executeRaw`
-            UPDATE "OutboxEvent" SET "dispatchedAt" = now(), attempts = attempts + 1, "lastError" = NULL
-            WHERE id = ANY(${routed}::bigint[])`;
-        }
+        if (routed.length > 0) await markOutboxRowsDispatched(tx, routed);
         // No consumer could ever take these; park them (dispatched, with the reason) instead of retrying forever.
         for (const p of parked) {
-          await tx.$executeRaw`
-            UPDATE "OutboxEvent" SET "dispatchedAt" = now(), attempts = attempts + 1, "lastError" = ${p.reason}
-            WHERE id = ${p.id}::bigint`;
+          await parkOutboxRow(tx, p.id, p.reason);
           deps.log.error({ outboxId: p.id, reason: p.reason }, "outbox row parked");
         }
         return rows.length;
@@ -88,9 +77,7 @@ async function dispatchBatch(deps: DispatchDeps, batchSize: number): Promise<num
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (claimedIds.length > 0) {
-      await deps.db.$executeRaw`
-        UPDATE "OutboxEvent" SET attempts = attempts + 1, "lastError" = ${message.slice(0, 500)}
-        WHERE id = ANY(${claimedIds}::bigint[]) AND "dispatchedAt" IS NULL`.catch(() => undefined);
+      await recordOutboxDispatchFailure(deps.db, claimedIds, message.slice(0, 500)).catch(() => undefined);
     }
     throw error;
   }
@@ -108,11 +95,7 @@ export async function redeliverDispatchedSince(deps: Pick<DispatchDeps, "db" | "
   let total = 0;
   for (;;) {
     // Parked rows (lastError set) never had a job; they stay parked.
-    const rows = await deps.db.$queryRaw<ClaimedRow[]>`
-      SELECT id, topic, "aggregateId" FROM "OutboxEvent"
-      WHERE "dispatchedAt" >= now() - make_interval(secs => ${sinceMs / 1000}) AND "lastError" IS NULL AND id > ${after}
-      ORDER BY id
-      LIMIT ${batchSize}`;
+    const rows = await findOutboxRowsDispatchedSince(deps.db, sinceMs, after, batchSize);
     if (rows.length === 0) return total;
     await addJobs(deps, jobsForRows(rows).jobs);
     total += rows.length;
@@ -123,7 +106,7 @@ export async function redeliverDispatchedSince(deps: Pick<DispatchDeps, "db" | "
 type QueuedJob = { name: string; data: unknown; opts: JobsOptions };
 
 /** The jobs a set of rows becomes, per queue, and the rows no consumer can take. */
-function jobsForRows(rows: readonly ClaimedRow[]) {
+function jobsForRows(rows: readonly OutboxRow[]) {
   const parked: { id: string; reason: string }[] = [];
   const routed: string[] = [];
   const jobs = new Map<QueueName, QueuedJob[]>();
@@ -164,7 +147,7 @@ async function addJobs(deps: Pick<DispatchDeps, "queues">, jobs: ReadonlyMap<Que
 type RoutedJob = { queue: QueueName; name: string; data: unknown };
 
 /** The jobs an outbox row becomes, or why it cannot become any. */
-function routeRow(row: ClaimedRow): RoutedJob[] | { reason: string } {
+function routeRow(row: OutboxRow): RoutedJob[] | { reason: string } {
   if (!isOutboxTopic(row.topic)) return { reason: `unknown topic "${row.topic}"` };
   try {
     return OUTBOX_ROUTES[row.topic].map((job) => ({

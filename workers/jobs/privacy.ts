@@ -5,13 +5,15 @@
 // so a retried or duplicated job does no harm (an e-mail is sent last).
 import { UnrecoverableError, type Job, type Queue } from "bullmq";
 import { sendCitizenLinkMail, sendIntroductionProposedMail } from "~/portals/citizen/mail.server";
-import { carryOutErasure, erasureJobId, pendingErasureRequestIds, recordErasureFailure } from "~/modules/erasure/service.server";
+import { erasureJobId, pendingErasureRequestIds, recordErasureFailure } from "~/modules/erasure/service.server";
 import { retentionCutoff, runRetention } from "~/modules/retention/service.server";
 import type { Db } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import type { Logger } from "~/lib/logger.server";
 import type { Mailer } from "~/lib/mailer.server";
 import { InvalidPayloadError, JOBS, parsePayload, QUEUES } from "~/lib/queues/registry";
+import { readTimings } from "~/lib/queues/schedules";
+import { carryOutErasure } from "../../search/erasure.server";
 
 export interface PrivacyConfig {
   inactiveDays: number;
@@ -21,9 +23,9 @@ export interface PrivacyConfig {
   erasureSweepEveryMs: number;
 }
 
-export function getPrivacyConfig(): PrivacyConfig {
-  const env = getEnv();
-  return { inactiveDays: env.RETENTION_INACTIVE_DAYS, retentionCron: env.RETENTION_CRON, timeZone: "Europe/Copenhagen", erasureSweepEveryMs: 60_000 };
+export function getPrivacyConfig(source: Record<string, string | undefined> = process.env): PrivacyConfig {
+  const timings = readTimings(source);
+  return { inactiveDays: getEnv().RETENTION_INACTIVE_DAYS, retentionCron: timings.retentionCron, timeZone: timings.retentionTimeZone, erasureSweepEveryMs: timings.erasureSweepEveryMs };
 }
 
 export interface PrivacyDeps {

@@ -10,32 +10,31 @@ import type { OutboxTopic } from "~/lib/outbox/topics";
 import type { Db } from "~/lib/db.server";
 import type { Logger } from "~/lib/logger.server";
 import { InvalidPayloadError, JOBS, parsePayload } from "~/lib/queues/registry";
-
-/** Gives a burst of edits (a form saved field by field, an import) time to settle. */
-export const REMATCH_DELAY_MS = 1000;
+import { findOfferingCourseId, vacanciesAffectedByCourse } from "~/modules/matching/repository.server";
 
 type RematchJob = typeof JOBS.matchVacancy | typeof JOBS.matchCandidate | typeof JOBS.matchAffectedByCourse;
 
-async function enqueue(queue: Queue, job: RematchJob, key: string, data: Record<string, string>): Promise<void> {
+/** `delayMs` (REMATCH_DELAY_MS) gives a burst of edits (a form saved field by field, an import) time to settle. */
+async function enqueue(queue: Queue, job: RematchJob, key: string, data: Record<string, string>, delayMs: number): Promise<void> {
   await queue.add(job.name, data, {
-    delay: REMATCH_DELAY_MS,
+    delay: delayMs,
     deduplication: { id: `${job.name}:${key}`, keepLastIfActive: true },
   });
 }
 
 /** What a synced change means for matching. */
-export async function enqueueRematchFor(queue: Queue, db: Db, topic: OutboxTopic, aggregateId: string): Promise<void> {
+export async function enqueueRematchFor(queue: Queue, db: Db, topic: OutboxTopic, aggregateId: string, delayMs: number): Promise<void> {
   switch (topic) {
     case "vacancy.changed":
-      return enqueue(queue, JOBS.matchVacancy, aggregateId, { vacancyId: aggregateId });
+      return enqueue(queue, JOBS.matchVacancy, aggregateId, { vacancyId: aggregateId }, delayMs);
     case "candidate.changed":
-      return enqueue(queue, JOBS.matchCandidate, aggregateId, { candidateId: aggregateId });
+      return enqueue(queue, JOBS.matchCandidate, aggregateId, { candidateId: aggregateId }, delayMs);
     case "course.changed":
-      return enqueue(queue, JOBS.matchAffectedByCourse, aggregateId, { courseId: aggregateId });
+      return enqueue(queue, JOBS.matchAffectedByCourse, aggregateId, { courseId: aggregateId }, delayMs);
     case "offering.changed": {
-      const offering = await db.courseOffering.findUnique({ where: { id: aggregateId }, select: { courseId: true } });
+      const courseId = await findOfferingCourseId(db, aggregateId);
       // A deleted offering: its course's vacancies are re-matched through course.changed.
-      if (offering) await enqueue(queue, JOBS.matchAffectedByCourse, offering.courseId, { courseId: offering.courseId });
+      if (courseId) await enqueue(queue, JOBS.matchAffectedByCourse, courseId, { courseId }, delayMs);
       return;
     }
     default:
@@ -43,19 +42,7 @@ export async function enqueueRematchFor(queue: Queue, db: Db, topic: OutboxTopic
   }
 }
 
-/** Open vacancies that require a skill the course teaches: their upskilling paths may change. */
-export async function vacanciesAffectedByCourse(db: Db, courseId: string): Promise<string[]> {
-  const rows = await db.vacancy.findMany({
-    where: {
-      status: "OPEN",
-      skills: { some: { requirement: "REQUIRED", skill: { courses: { some: { courseId } } } } },
-    },
-    select: { id: true },
-  });
-  return rows.map((r) => r.id);
-}
-
-export function createMatchingProcessor(deps: { db: Db; queue: () => Queue; log: Logger }) {
+export function createMatchingProcessor(deps: { db: Db; queue: () => Queue; log: Logger; delayMs: number }) {
   return async function processMatching(job: Job) {
     try {
       if (job.name === JOBS.matchVacancy.name) {
@@ -73,7 +60,7 @@ export function createMatchingProcessor(deps: { db: Db; queue: () => Queue; log:
       if (job.name === JOBS.matchAffectedByCourse.name) {
         const { courseId } = parsePayload(JOBS.matchAffectedByCourse, job.data);
         const vacancyIds = await vacanciesAffectedByCourse(deps.db, courseId);
-        for (const vacancyId of vacancyIds) await enqueue(deps.queue(), JOBS.matchVacancy, vacancyId, { vacancyId });
+        for (const vacancyId of vacancyIds) await enqueue(deps.queue(), JOBS.matchVacancy, vacancyId, { vacancyId }, deps.delayMs);
         return { vacancies: vacancyIds.length };
       }
     } catch (error) {

@@ -9,8 +9,8 @@ import { syncEntity, type SyncResult } from "../../search/sync";
 import { InvalidPayloadError, JOBS, parsePayload } from "~/lib/queues/registry";
 import { enqueueRematchFor } from "./rematch";
 
-/** With `rematch`, a successful sync also enqueues the re-matching the change calls for. */
-export function createSearchSyncProcessor(log: Logger, rematch?: { queue: () => Queue; db: Db }) {
+/** Syncs through `db`; a successful sync also enqueues, on `queue`, the re-matching the change calls for. */
+export function createSearchSyncProcessor(log: Logger, deps: { queue: () => Queue; db: Db; delayMs: number }) {
   return async function processSearchSync(job: Job): Promise<SyncResult> {
     if (job.name !== JOBS.searchSync.name) throw new UnrecoverableError(`Unknown job name "${job.name}" in queue ${JOBS.searchSync.queue}`);
     let payload;
@@ -20,8 +20,8 @@ export function createSearchSyncProcessor(log: Logger, rematch?: { queue: () => 
       if (error instanceof InvalidPayloadError) throw new UnrecoverableError(error.message);
       throw error;
     }
-    const result = await syncEntity(payload.topic, payload.aggregateId);
-    if (rematch) await enqueueRematchFor(rematch.queue(), rematch.db, payload.topic, payload.aggregateId);
+    const result = await syncEntity(payload.topic, payload.aggregateId, { db: deps.db });
+    await enqueueRematchFor(deps.queue(), deps.db, payload.topic, payload.aggregateId, deps.delayMs);
     log.debug({ jobId: job.id, topic: payload.topic, aggregateId: payload.aggregateId, ...result }, "synced");
     return result;
   };

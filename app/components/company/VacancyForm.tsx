@@ -1,11 +1,11 @@
 // The vacancy form (wizard step 2 and editing): skills, the job, the workplace
 // and the conditions, in fieldsets with legends. Works without JavaScript: the
 // proposed skills are checkboxes; with JavaScript more can be added by search.
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Link, useNavigation } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
-import { ErrorSummary, TextAreaField, TextField, useErrorText } from "~/components/form";
+import { Checkbox, CheckboxGroupField, NumberField, PostalCodeField, summaryFields, TextAreaField, TextField, useErrorText, usePickerBinding, ValidatedForm } from "~/components/form";
 import { OccupationPicker, SkillPicker, type PickerOption } from "~/components/pickers";
 import { VACANCY_LANGUAGES, VacancyFormSchema } from "~/portals/company/vacancy-form";
 import { useLanguage } from "~/lib/use-language";
@@ -39,6 +39,7 @@ export function VacancyForm({ lastResult, defaultValue, occupation, required, ni
   const { t } = useTranslation();
   const language = useLanguage();
   const errorText = useErrorText();
+  const bound = usePickerBinding();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult,
@@ -54,25 +55,24 @@ export function VacancyForm({ lastResult, defaultValue, occupation, required, ni
     onValidate: ({ formData }) => parseWithZod(formData, { schema: VacancyFormSchema }),
   });
   const languageNames = new Intl.DisplayNames([language], { type: "language" });
-  const chosenLanguages = new Set((fields.languages.initialValue as string[] | string | undefined) ?? defaultValue.languages ?? []);
-  const languagesError = errorText(fields.languages.errors);
+  const labels = {
+    occupationId: t("company.vacancyForm.occupation"),
+    requiredSkillIds: t("company.vacancyForm.requiredSkills"),
+    niceToHaveSkillIds: t("company.vacancyForm.niceToHaveSkills"),
+    title: t("company.vacancyForm.title"),
+    description: t("company.vacancyForm.description"),
+    postalCode: t("company.vacancyForm.postalCode"),
+    startDate: t("company.vacancyForm.startDate"),
+    hoursPerWeek: t("company.vacancyForm.hoursPerWeek"),
+    positions: t("company.vacancyForm.positions"),
+  };
+  const skillPickers = [
+    { field: fields.requiredSkillIds, legend: labels.requiredSkillIds, chosen: required, hint: t("company.vacancyForm.requiredSkillsHint"), addLabel: t("company.vacancyForm.addRequiredSkill") },
+    { field: fields.niceToHaveSkillIds, legend: labels.niceToHaveSkillIds, chosen: niceToHave, hint: t("company.vacancyForm.niceToHaveSkillsHint"), addLabel: t("company.vacancyForm.addNiceToHaveSkill") },
+  ];
 
   return (
-    <Form method="post" {...getFormProps(form)} noValidate>
-      <ErrorSummary
-        form={form}
-        fields={[
-          { field: fields.occupationId, label: t("company.vacancyForm.occupation") },
-          { field: fields.requiredSkillIds, label: t("company.vacancyForm.requiredSkills") },
-          { field: fields.niceToHaveSkillIds, label: t("company.vacancyForm.niceToHaveSkills") },
-          { field: fields.title, label: t("company.vacancyForm.title") },
-          { field: fields.description, label: t("company.vacancyForm.description") },
-          { field: fields.postalCode, label: t("company.vacancyForm.postalCode") },
-          { field: fields.startDate, label: t("company.vacancyForm.startDate") },
-          { field: fields.hoursPerWeek, label: t("company.vacancyForm.hoursPerWeek") },
-          { field: fields.positions, label: t("company.vacancyForm.positions") },
-        ]}
-      />
+    <ValidatedForm form={form} summary={summaryFields(fields, labels)}>
 
       <fieldset className="vacancy-section">
         <legend className="h2">{t("company.vacancyForm.occupationHeading")}</legend>
@@ -91,83 +91,39 @@ export function VacancyForm({ lastResult, defaultValue, occupation, required, ni
             {fields.occupationId.errors ? <p className="form-error-message">{errorText(fields.occupationId.errors)}</p> : null}
           </>
         ) : (
-          <OccupationPicker
-            id={fields.occupationId.id}
-            name={fields.occupationId.name}
-            label={t("company.vacancyForm.occupation")}
-            hint={t("company.vacancyForm.occupationHint")}
-            defaultValue={occupation}
-            error={errorText(fields.occupationId.errors)}
-          />
+          <OccupationPicker {...bound(fields.occupationId)} label={labels.occupationId} hint={t("company.vacancyForm.occupationHint")} defaultValue={occupation} />
         )}
       </fieldset>
 
       <div className="vacancy-section">
         <h2>{t("company.vacancyForm.skillsHeading")}</h2>
         <p>{occupation ? t("company.vacancyForm.skillsLeadProposed") : t("company.vacancyForm.skillsLead")}</p>
-        <SkillPicker
-          id={fields.requiredSkillIds.id}
-          name={fields.requiredSkillIds.name}
-          legend={t("company.vacancyForm.requiredSkills")}
-          hint={t("company.vacancyForm.requiredSkillsHint")}
-          defaultValue={required}
-          addLabel={t("company.vacancyForm.addRequiredSkill")}
-          error={errorText(fields.requiredSkillIds.errors)}
-        />
-        <SkillPicker
-          id={fields.niceToHaveSkillIds.id}
-          name={fields.niceToHaveSkillIds.name}
-          legend={t("company.vacancyForm.niceToHaveSkills")}
-          hint={t("company.vacancyForm.niceToHaveSkillsHint")}
-          defaultValue={niceToHave}
-          addLabel={t("company.vacancyForm.addNiceToHaveSkill")}
-          error={errorText(fields.niceToHaveSkillIds.errors)}
-        />
+        {skillPickers.map(({ field, legend, chosen, hint, addLabel }) => (
+          <SkillPicker key={field.name} {...bound(field)} legend={legend} hint={hint} defaultValue={chosen} addLabel={addLabel} />
+        ))}
       </div>
 
       <fieldset className="vacancy-section">
         <legend className="h2">{t("company.vacancyForm.jobHeading")}</legend>
-        <TextField field={fields.title} label={t("company.vacancyForm.title")} />
-        <TextAreaField field={fields.description} label={t("company.vacancyForm.description")} hint={t("company.vacancyForm.descriptionHint")} rows={6} />
+        <TextField field={fields.title} label={labels.title} />
+        <TextAreaField field={fields.description} label={labels.description} hint={t("company.vacancyForm.descriptionHint")} rows={6} />
       </fieldset>
 
       <fieldset className="vacancy-section">
         <legend className="h2">{t("company.vacancyForm.conditionsHeading")}</legend>
-        <TextField
-          field={fields.postalCode}
-          label={t("company.vacancyForm.postalCode")}
-          hint={t("company.vacancyForm.postalCodeHint")}
-          inputMode="numeric"
-          autoComplete="postal-code"
-          className="input-width-xs"
+        <PostalCodeField field={fields.postalCode} label={labels.postalCode} hint={t("company.vacancyForm.postalCodeHint")} autoComplete="postal-code" />
+        <TextField field={fields.startDate} type="date" label={labels.startDate} className="input-width-s" />
+        <NumberField field={fields.hoursPerWeek} label={labels.hoursPerWeek} />
+        <NumberField field={fields.positions} label={labels.positions} />
+        <Checkbox field={fields.requiresDrivingLicence} label={t("company.vacancyForm.requiresDrivingLicence")} />
+        <CheckboxGroupField
+          field={fields.languages}
+          label={t("company.vacancyForm.languages")}
+          options={VACANCY_LANGUAGES.map((code) => ({ value: code, label: languageNames.of(code) ?? code }))}
+          className="vacancy-languages"
         />
-        <TextField field={fields.startDate} type="date" label={t("company.vacancyForm.startDate")} className="input-width-s" />
-        <TextField field={fields.hoursPerWeek} type="number" inputMode="numeric" label={t("company.vacancyForm.hoursPerWeek")} className="input-width-xs" />
-        <TextField field={fields.positions} type="number" inputMode="numeric" label={t("company.vacancyForm.positions")} className="input-width-xs" />
-        <SingleCheckbox field={fields.requiresDrivingLicence} label={t("company.vacancyForm.requiresDrivingLicence")} />
-        <div className={`form-group${languagesError ? " form-error" : ""}`}>
-          <fieldset>
-            <legend className="form-label">{t("company.vacancyForm.languages")}</legend>
-            {languagesError ? <span className="form-error-message">{languagesError}</span> : null}
-            <ul className="nobullet-list vacancy-languages">
-              {VACANCY_LANGUAGES.map((code) => (
-                <li key={code}>
-                  <input
-                    className="form-checkbox"
-                    type="checkbox"
-                    id={`${fields.languages.id}-${code}`}
-                    name={fields.languages.name}
-                    value={code}
-                    defaultChecked={chosenLanguages.has(code)}
-                  />
-                  <label htmlFor={`${fields.languages.id}-${code}`}>{languageNames.of(code) ?? code}</label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-        </div>
-        <SingleCheckbox field={fields.acceptsUpskilling} label={t("company.vacancyForm.acceptsUpskilling")} hint={t("company.vacancyForm.acceptsUpskillingHint")} />
-        <SingleCheckbox field={fields.showNearMisses} label={t("company.vacancyForm.showNearMisses")} hint={t("company.vacancyForm.showNearMissesHint")} />
+        <Checkbox field={fields.acceptsUpskilling} label={t("company.vacancyForm.acceptsUpskilling")} hint={t("company.vacancyForm.acceptsUpskillingHint")} />
+        <Checkbox field={fields.showNearMisses} label={t("company.vacancyForm.showNearMisses")} hint={t("company.vacancyForm.showNearMissesHint")} />
       </fieldset>
 
       <div className="button-row">
@@ -178,23 +134,6 @@ export function VacancyForm({ lastResult, defaultValue, occupation, required, ni
           {t("forms.cancel")}
         </Link>
       </div>
-    </Form>
-  );
-}
-
-/** A lone checkbox in a list item, where DKFDS positions the drawn box correctly. */
-function SingleCheckbox({ field, label, hint }: { field: FieldMetadata<boolean | undefined>; label: string; hint?: string }) {
-  return (
-    <ul className="nobullet-list">
-      <li>
-        <input className="form-checkbox" {...getInputProps(field, { type: "checkbox", ariaDescribedBy: hint ? `${field.id}-hint` : undefined })} />
-        <label htmlFor={field.id}>{label}</label>
-        {hint ? (
-          <span className="form-hint" id={`${field.id}-hint`}>
-            {hint}
-          </span>
-        ) : null}
-      </li>
-    </ul>
+    </ValidatedForm>
   );
 }

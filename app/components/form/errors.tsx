@@ -19,6 +19,30 @@ export function useFieldError(field: FieldMetadata<any>): string | null {
   return useErrorText()(field.errors);
 }
 
+/** What a picker (app/components/pickers) needs from the Conform field it fills: its id, name and error. */
+export function usePickerBinding() {
+  const text = useErrorText();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return (field: FieldMetadata<any>) => ({ id: field.id, name: field.name, error: text(field.errors) });
+}
+
+/**
+ * The error summary's entries: each labelled field, in the order of `labels`.
+ * `ids` names the element to link to where it is not the field's own input (a
+ * picker's search box). Conform's `fields` is a proxy: read it by name only.
+ */
+export function summaryFields<Fields extends Record<string, FieldMetadata<any>>>( // eslint-disable-line @typescript-eslint/no-explicit-any
+  fields: Fields,
+  labels: Partial<Record<keyof Fields & string, string>>,
+  ids: Partial<Record<keyof Fields & string, string>> = {},
+) {
+  return (Object.entries(labels) as [string, string | undefined][]).flatMap(([name, label]) => {
+    if (label === undefined) return [];
+    const id = (ids as Record<string, string | undefined>)[name];
+    return [{ field: id ? { ...fields[name], id } : fields[name], label }];
+  });
+}
+
 /**
  * The DKFDS error summary at the top of a form: the form's own errors and a link
  * to each field that has one, so that keyboard and screen-reader users can jump

@@ -1,2 +1,3 @@
-export { TextField, TextAreaField, SelectField, CheckboxField, RadioGroupField, type Option } from "./fields";
-export { ErrorSummary, useErrorText, useFieldError } from "./errors";
+export { TextField, NumberField, PostalCodeField, TextAreaField, SelectField, Checkbox, CheckboxField, CheckboxGroupField, RadioGroupField, FieldMessages, FormGroup, type Option } from "./fields";
+export { ErrorSummary, summaryFields, useErrorText, useFieldError, usePickerBinding } from "./errors";
+export { ValidatedForm } from "./ValidatedForm";

@@ -1,10 +1,10 @@
 // The course form (create and edit): title, description, AMU code, duration and
 // the skills the course teaches. One schema (CourseFormSchema) on both sides.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, TextAreaField, TextField, useErrorText } from "~/components/form";
+import { NumberField, summaryFields, TextAreaField, TextField, useErrorText, ValidatedForm } from "~/components/form";
 import { SkillPicker } from "~/components/pickers";
 import { CourseFormSchema } from "~/modules/courses/forms";
 
@@ -44,36 +44,26 @@ export function CourseForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CourseFormSchema }),
   });
   const skillsId = `${form.id}-skills`;
+  const labels = {
+    title: t("institution.courses.fields.title"),
+    description: t("institution.courses.fields.description"),
+    amuCode: t("institution.courses.fields.amuCode"),
+    durationDays: t("institution.courses.fields.durationDays"),
+    skillIds: t("institution.courses.fields.skills"),
+  };
   return (
-    <Form method="post" {...getFormProps(form)} noValidate>
-      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
-      <ErrorSummary
-        form={form}
-        fields={[
-          { field: fields.title, label: t("institution.courses.fields.title") },
-          { field: fields.description, label: t("institution.courses.fields.description") },
-          { field: fields.amuCode, label: t("institution.courses.fields.amuCode") },
-          { field: fields.durationDays, label: t("institution.courses.fields.durationDays") },
-          { field: { ...fields.skillIds, id: skillsId }, label: t("institution.courses.fields.skills") },
-        ]}
-      />
-      <TextField field={fields.title} label={t("institution.courses.fields.title")} />
-      <TextAreaField field={fields.description} label={t("institution.courses.fields.description")} hint={t("institution.courses.fields.descriptionHint")} />
-      <TextField
-        field={fields.amuCode}
-        label={t("institution.courses.fields.amuCode")}
-        hint={t("institution.courses.fields.amuCodeHint")}
-        inputMode="numeric"
-        className="input-width-xs"
-      />
-      <TextField field={fields.durationDays} label={t("institution.courses.fields.durationDays")} type="number" className="input-width-xs" />
+    <ValidatedForm form={form} summary={summaryFields(fields, labels, { skillIds: skillsId })} intent={intent}>
+      <TextField field={fields.title} label={labels.title} />
+      <TextAreaField field={fields.description} label={labels.description} hint={t("institution.courses.fields.descriptionHint")} />
+      <TextField field={fields.amuCode} label={labels.amuCode} hint={t("institution.courses.fields.amuCodeHint")} inputMode="numeric" className="input-width-xs" />
+      <NumberField field={fields.durationDays} label={labels.durationDays} />
       <div className="form-group">
         <SkillPicker
           // Remounts with the skills the server sent back after a failed submit.
           key={skills.map((s) => s.id).join(",")}
           id={skillsId}
           name={fields.skillIds.name}
-          legend={t("institution.courses.fields.skills")}
+          legend={labels.skillIds}
           hint={t("institution.courses.fields.skillsHint")}
           defaultValue={skills}
           error={errorText(fields.skillIds.errors)}
@@ -82,6 +72,6 @@ export function CourseForm({
       <button type="submit" className="button button-primary" disabled={submitting}>
         {submitting ? t("institution.courses.saving") : t("institution.courses.save")}
       </button>
-    </Form>
+    </ValidatedForm>
   );
 }

@@ -1,10 +1,10 @@
 // The candidate form, for creating and for editing: DKFDS fields bound to the
 // one schema (CandidateFormSchema), the skill picker, languages as checkboxes.
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, ErrorSummary, SelectField, TextField, useErrorText } from "~/components/form";
+import { CheckboxField, CheckboxGroupField, FormGroup, NumberField, PostalCodeField, SelectField, summaryFields, TextField, useErrorText, usePickerBinding, ValidatedForm } from "~/components/form";
 import { OccupationPicker, SkillPicker, type PickerOption } from "~/components/pickers";
 import { CANDIDATE_STATUS_CHOICES, CandidateFormSchema, EXPERIENCE_ROWS, LANGUAGE_CHOICES, type CandidateFormValue } from "~/portals/jobcentre/schema";
 
@@ -37,7 +37,7 @@ export function CandidateForm({
   skillOptions?: PickerOption[];
 }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
+  const bound = usePickerBinding();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "candidate";
   const [form, fields] = useForm({
@@ -64,7 +64,6 @@ export function CandidateForm({
         }
       : { commuteRadiusKm: "25", status: "ACTIVE", languages: ["da"] },
   });
-  const chosenLanguages = new Set((fields.languages.value as string[] | string | undefined) ?? (fields.languages.initialValue as string[] | undefined) ?? []);
   const submittedSkillIds = fields.skillIds.value as string[] | string | undefined;
   const skills =
     submittedSkillIds !== undefined && skillOptions
@@ -84,63 +83,28 @@ export function CandidateForm({
     status: t("consultant.candidateForm.status"),
   };
   return (
-    <Form method="post" {...getFormProps(form)} noValidate>
-      <input type="hidden" name="intent" value="candidate" />
-      <ErrorSummary form={form} fields={(Object.keys(labels) as (keyof typeof labels)[]).map((k) => ({ field: fields[k], label: labels[k] }))} />
+    <ValidatedForm form={form} summary={summaryFields(fields, labels)} intent="candidate">
       <fieldset>
         <legend className="h3">{t("consultant.candidateForm.personHeading")}</legend>
         <TextField field={fields.firstName} label={labels.firstName} autoComplete="off" />
         <TextField field={fields.lastName} label={labels.lastName} autoComplete="off" />
         <TextField field={fields.email} label={labels.email} hint={t("consultant.candidateForm.emailHint")} type="email" autoComplete="off" />
         <TextField field={fields.phone} label={labels.phone} type="tel" autoComplete="off" />
-        <TextField field={fields.postalCode} label={labels.postalCode} inputMode="numeric" className="input-width-xs" autoComplete="off" />
+        <PostalCodeField field={fields.postalCode} label={labels.postalCode} autoComplete="off" />
       </fieldset>
       <fieldset>
         <legend className="h3">{t("consultant.candidateForm.profileHeading")}</legend>
-        <TextField
-          field={fields.commuteRadiusKm}
-          label={labels.commuteRadiusKm}
-          hint={t("consultant.candidateForm.commuteRadiusHint")}
-          type="number"
-          inputMode="numeric"
-          className="input-width-xs"
-        />
+        <NumberField field={fields.commuteRadiusKm} label={labels.commuteRadiusKm} hint={t("consultant.candidateForm.commuteRadiusHint")} />
         <TextField field={fields.availableFrom} label={labels.availableFrom} type="date" />
-        <TextField field={fields.desiredHoursPerWeek} label={labels.desiredHoursPerWeek} type="number" inputMode="numeric" className="input-width-xs" />
+        <NumberField field={fields.desiredHoursPerWeek} label={labels.desiredHoursPerWeek} />
         <CheckboxField field={fields.hasDrivingLicence} label={t("consultant.candidateForm.hasDrivingLicence")} />
-        <div className={`form-group${fields.languages.errors ? " form-error" : ""}`}>
-          <fieldset aria-describedby={fields.languages.errors ? fields.languages.errorId : undefined}>
-            <legend className="form-label">{labels.languages}</legend>
-            {fields.languages.errors ? (
-              <span className="form-error-message" id={fields.languages.errorId}>
-                {errorText(fields.languages.errors)}
-              </span>
-            ) : null}
-            <ul className="nobullet-list language-choices">
-              {LANGUAGE_CHOICES.map((code) => (
-                <li key={code}>
-                  <input
-                    className="form-checkbox"
-                    type="checkbox"
-                    id={`${fields.languages.id}-${code}`}
-                    name={fields.languages.name}
-                    value={code}
-                    defaultChecked={chosenLanguages.has(code)}
-                  />
-                  <label htmlFor={`${fields.languages.id}-${code}`}>{t(`consultant.languages.${code}`)}</label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-        </div>
-        <SkillPicker
-          name={fields.skillIds.name}
-          id={fields.skillIds.id}
-          legend={labels.skillIds}
-          hint={t("consultant.candidateForm.skillsHint")}
-          defaultValue={skills}
-          error={errorText(fields.skillIds.errors)}
+        <CheckboxGroupField
+          field={fields.languages}
+          label={labels.languages}
+          options={LANGUAGE_CHOICES.map((code) => ({ value: code, label: t(`consultant.languages.${code}`) }))}
+          className="language-choices"
         />
+        <SkillPicker {...bound(fields.skillIds)} legend={labels.skillIds} hint={t("consultant.candidateForm.skillsHint")} defaultValue={skills} />
         <ExperienceRows fields={fields.experience} defaults={defaults?.experience ?? []} />
         {mode === "edit" ? (
           <SelectField
@@ -153,7 +117,7 @@ export function CandidateForm({
       <button type="submit" className="button button-primary" disabled={busy}>
         {busy ? t("forms.working") : mode === "create" ? t("consultant.candidateForm.submitCreate") : t("consultant.candidateForm.submitSave")}
       </button>
-    </Form>
+    </ValidatedForm>
   );
 }
 
@@ -188,15 +152,7 @@ function ExperienceRows({ fields, defaults }: { fields: FieldMetadata<CandidateF
               defaultValue={defaults[i]?.occupation ?? null}
               error={errorText(row?.occupationQuery.errors ?? row?.occupationId.errors)}
             />
-            <div className={`form-group${yearsError ? " form-error" : ""}`}>
-              <label className="form-label" htmlFor={`${id}-years`}>
-                {t("consultant.candidateForm.experienceYears")}
-              </label>
-              {yearsError ? (
-                <span className="form-error-message" id={`${id}-years-error`}>
-                  {errorText(yearsError)}
-                </span>
-              ) : null}
+            <FormGroup inputId={`${id}-years`} label={t("consultant.candidateForm.experienceYears")} error={errorText(yearsError)}>
               <input
                 className="form-input input-width-xs"
                 type="number"
@@ -208,7 +164,7 @@ function ExperienceRows({ fields, defaults }: { fields: FieldMetadata<CandidateF
                 defaultValue={defaults[i] ? String(defaults[i].years) : ""}
                 aria-describedby={yearsError ? `${id}-years-error` : undefined}
               />
-            </div>
+            </FormGroup>
           </div>
         );
       })}

@@ -1,6 +1,8 @@
 // A facet as a list of links with counts: works without JavaScript, one Tab
 // stop per value, and the chosen value says so to screen readers.
 import { Link, useLocation } from "@remix-run/react";
+import { shownLabel, type BilingualLabel } from "~/modules/taxonomy/label";
+import { useLanguage } from "~/lib/use-language";
 
 export interface FacetValue {
   value: string;
@@ -49,4 +51,10 @@ export function FacetList({ heading, name, values, multi = false }: { heading: s
       </ul>
     </div>
   );
+}
+
+/** The skills facet: several may be chosen, each label in the reader's language where the taxonomy has it. */
+export function SkillFacet({ heading, values }: { heading: string; values: (BilingualLabel & { value: string; count: number })[] }) {
+  const language = useLanguage();
+  return <FacetList heading={heading} name="skill" multi values={values.map((f) => ({ value: f.value, count: f.count, ...shownLabel(f, language) }))} />;
 }

@@ -3,6 +3,7 @@
 // role: the page refreshes while runs are in progress, and a status that is
 // re-announced every two seconds would drown the run's own messages.
 import { useTranslation } from "react-i18next";
+import { DataTable } from "~/components/data";
 import type { PlatformView } from "~/portals/operator/platform-view.server";
 
 const ALERT_CLASS = { ok: "alert-success", degraded: "alert-warning", down: "alert-error" } as const;
@@ -42,33 +43,23 @@ export function PlatformStatusPanel({ platform, formatDateTime }: { platform: Pl
       <h3>{t("operations.runs.platform.workersHeading")}</h3>
       {platform.workers === null ? (
         <p>{t("operations.runs.platform.workersUnknown")}</p>
-      ) : platform.workers.length === 0 ? (
-        <p>{t("operations.runs.platform.workersNone")}</p>
       ) : (
-        <div className="table--responsive-scroll">
-          <table className="table table--compact" data-testid="worker-heartbeats">
-            <thead>
-              <tr>
-                <th scope="col">{t("operations.runs.platform.workerColumns.host")}</th>
-                <th scope="col" className="align-text-right">{t("operations.runs.platform.workerColumns.pid")}</th>
-                <th scope="col">{t("operations.runs.platform.workerColumns.startedAt")}</th>
-                <th scope="col">{t("operations.runs.platform.workerColumns.lastSeen")}</th>
-                <th scope="col">{t("operations.runs.platform.workerColumns.state")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {platform.workers.map((w) => (
-                <tr key={w.id} data-worker-state={w.alive ? "alive" : "silent"}>
-                  <td>{w.hostname}</td>
-                  <td className="align-text-right">{w.pid}</td>
-                  <td>{formatDateTime(w.startedAt)}</td>
-                  <td>{t("operations.runs.platform.secondsAgo", { seconds: seconds(w.ageMs) })}</td>
-                  <td>{t(`operations.runs.platform.workerState.${w.alive ? "alive" : "silent"}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={platform.workers}
+          rowKey={(w) => w.id}
+          rowProps={(w) => ({ "data-worker-state": w.alive ? "alive" : "silent" })}
+          label={t("operations.runs.platform.workersHeading")}
+          variant="compact"
+          testId="worker-heartbeats"
+          empty={t("operations.runs.platform.workersNone")}
+          columns={[
+            { header: t("operations.runs.platform.workerColumns.host"), cell: (w) => w.hostname },
+            { header: t("operations.runs.platform.workerColumns.pid"), numeric: true, cell: (w) => w.pid },
+            { header: t("operations.runs.platform.workerColumns.startedAt"), cell: (w) => formatDateTime(w.startedAt) },
+            { header: t("operations.runs.platform.workerColumns.lastSeen"), cell: (w) => t("operations.runs.platform.secondsAgo", { seconds: seconds(w.ageMs) }) },
+            { header: t("operations.runs.platform.workerColumns.state"), cell: (w) => t(`operations.runs.platform.workerState.${w.alive ? "alive" : "silent"}`) },
+          ]}
+        />
       )}
     </section>
   );

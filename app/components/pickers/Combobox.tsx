@@ -5,6 +5,7 @@
 // suggestions through a polite live region. Focus never leaves the input.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { FormGroup } from "~/components/form";
 import { useLanguage } from "~/lib/use-language";
 
 export interface PickerOption {
@@ -42,8 +43,6 @@ export function Combobox({ source, label, hint, error, id, queryName, defaultQue
   const generatedId = useId();
   const inputId = id ?? `${generatedId}-input`;
   const listId = `${inputId}-listbox`;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
   const statusId = `${inputId}-status`;
 
   const [text, setText] = useState(defaultQuery);
@@ -74,26 +73,29 @@ export function Combobox({ source, label, hint, error, id, queryName, defaultQue
       setStatus("");
       return;
     }
-    timerRef.current = setTimeout(async () => {
-      const controller = new AbortController();
-      requestRef.current = controller;
-      try {
-        const params = new URLSearchParams({ q: query, lang: language, limit: "15" });
-        const response = await fetch(`${source}?${params}`, { signal: controller.signal, headers: { Accept: "application/json" } });
-        if (!response.ok) throw new Error(String(response.status));
-        const found = (await response.json()) as PickerOption[];
-        setOptions(found);
-        setActive(-1);
-        setOpen(true);
-        const shown = found.filter((option) => !excluded.has(option.id)).length;
-        setStatus(shown === 0 ? t("company.pickers.noResults") : t("company.pickers.resultCount", { count: shown }));
-      } catch (failure) {
-        if ((failure as Error).name === "AbortError") return;
-        setOptions([]);
-        setOpen(false);
-        setStatus(t("company.pickers.unavailable"));
-      }
-    }, DEBOUNCE_MS);
+    timerRef.current = setTimeout(() => void loadSuggestions(query), DEBOUNCE_MS);
+  }
+
+  // Never rejects: a failed or aborted request ends in the status text, not in an unhandled rejection.
+  async function loadSuggestions(query: string) {
+    const controller = new AbortController();
+    requestRef.current = controller;
+    try {
+      const params = new URLSearchParams({ q: query, lang: language, limit: "15" });
+      const response = await fetch(`${source}?${params}`, { signal: controller.signal, headers: { Accept: "application/json" } });
+      if (!response.ok) throw new Error(String(response.status));
+      const found = (await response.json()) as PickerOption[];
+      setOptions(found);
+      setActive(-1);
+      setOpen(true);
+      const shown = found.filter((option) => !excluded.has(option.id)).length;
+      setStatus(shown === 0 ? t("company.pickers.noResults") : t("company.pickers.resultCount", { count: shown }));
+    } catch (failure) {
+      if ((failure as Error).name === "AbortError") return;
+      setOptions([]);
+      setOpen(false);
+      setStatus(t("company.pickers.unavailable"));
+    }
   }
 
   function pick(option: PickerOption) {
@@ -143,23 +145,10 @@ export function Combobox({ source, label, hint, error, id, queryName, defaultQue
   }
 
   const expanded = open && visible.length > 0;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
 
   return (
-    <div className={`form-group picker${error ? " form-error" : ""}`}>
-      <label className="form-label" htmlFor={inputId}>
-        {label}
-      </label>
-      {hint ? (
-        <span className="form-hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="form-error-message" id={errorId}>
-          {error}
-        </span>
-      ) : null}
+    <FormGroup inputId={inputId} label={label} hint={hint} error={error} className="picker">
       <div className="picker-control">
         <input
           id={inputId}
@@ -209,6 +198,6 @@ export function Combobox({ source, label, hint, error, id, queryName, defaultQue
       <span className="sr-only" role="status" aria-live="polite" id={statusId}>
         {status}
       </span>
-    </div>
+    </FormGroup>
   );
 }

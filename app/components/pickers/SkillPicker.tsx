@@ -5,6 +5,7 @@
 // With JavaScript, the combobox below adds skills from /soeg/kompetencer.
 import { useId, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { FieldMessages } from "~/components/form";
 import { Combobox, type PickerOption } from "./Combobox";
 
 export interface SkillPickerProps {
@@ -56,16 +57,7 @@ export function SkillPicker({ name, legend, hint, defaultValue = [], suggestions
   return (
     <fieldset className={`skill-picker${error ? " form-error" : ""}`} aria-describedby={[hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined}>
       <legend className="form-label">{legend}</legend>
-      {hint ? (
-        <span className="form-hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="form-error-message" id={errorId}>
-          {error}
-        </span>
-      ) : null}
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
       {chips.length === 0 ? (
         <p className="skill-picker-empty">{t("company.pickers.noneChosen")}</p>
       ) : (

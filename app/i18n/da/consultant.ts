@@ -66,12 +66,6 @@ export const consultant = {
     fr: "Fransk",
     es: "Spansk",
   },
-  pagination: {
-    label: "Sider",
-    previous: "Forrige side",
-    next: "Næste side",
-    page: "Side {{page}} af {{count}}",
-  },
   candidates: {
     title: "Kandidater",
     lead: "Borgere, som jobcentret har oprettet i Jobbro. Listen viser navne, og hver visning bliver skrevet i borgerens adgangslog.",

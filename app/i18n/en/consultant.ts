@@ -66,12 +66,6 @@ export const consultant = {
     fr: "French",
     es: "Spanish",
   },
-  pagination: {
-    label: "Pages",
-    previous: "Previous page",
-    next: "Next page",
-    page: "Page {{page}} of {{count}}",
-  },
   candidates: {
     title: "Candidates",
     lead: "Citizens the jobcentre has registered in Jobbro. The list shows names, and every view is written to the citizen's access log.",

@@ -1,6 +1,7 @@
-// In-memory keeping of the mails the development mail server received, with a
-// way for tests to wait for a mail instead of sleeping.
-import { parseMail } from "./mime";
+// In-memory keeping of the mails the development mail server received, read
+// with mailparser (nodemailer's parser), with a way for tests to wait for a mail
+// instead of sleeping.
+import { simpleParser, type HeaderLines, type ParsedMail } from "mailparser";
 
 export interface StoredMail {
   id: number;
@@ -10,6 +11,7 @@ export interface StoredMail {
   subject: string;
   text: string | null;
   html: string | null;
+  /** Header names in lower case; the first occurrence of each. */
   headers: Record<string, string>;
   raw: string;
   receivedAt: string;
@@ -17,26 +19,54 @@ export interface StoredMail {
 
 type Waiter = { predicate: (mail: StoredMail) => boolean; resolve: (mail: StoredMail) => void };
 
+/**
+ * One string per header. mailparser decodes unstructured headers (Subject) and
+ * addresses; the structured ones it splits into parts (Content-Type, the List-*
+ * headers, Date) keep the text of their header line, unfolded.
+ */
+function headerTexts(parsed: ParsedMail): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const lines: HeaderLines = parsed.headerLines;
+  for (const { key, line } of lines) {
+    if (key in headers) continue;
+    const value = parsed.headers.get(key);
+    if (typeof value === "string") headers[key] = value;
+    else if (value && typeof value === "object" && "text" in value && typeof value.text === "string") headers[key] = value.text;
+    else headers[key] = line.slice(line.indexOf(":") + 1).replace(/\r?\n(?=[ \t])/g, "").trim();
+  }
+  return headers;
+}
+
 export class MailStore {
   private mails: StoredMail[] = [];
   private nextId = 1;
   private waiters = new Set<Waiter>();
+  /** Mails are read one after another, so that they are kept in the order they arrived. */
+  private reading: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly limit = 1000) {}
 
-  add(envelope: { from: string; to: string[] }, raw: string): StoredMail {
-    const parsed = parseMail(raw);
-    const mail: StoredMail = {
-      id: this.nextId++,
-      from: envelope.from,
-      to: envelope.to,
-      subject: parsed.subject,
-      text: parsed.text,
-      html: parsed.html,
-      headers: parsed.headers,
-      raw,
-      receivedAt: new Date().toISOString(),
-    };
+  add(envelope: { from: string; to: string[] }, raw: string): Promise<StoredMail> {
+    const stored = this.reading.then(async () => {
+      // Only the mail itself: no text made from HTML, no HTML made from text.
+      const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true });
+      return this.keep({
+        id: this.nextId++,
+        from: envelope.from,
+        to: envelope.to,
+        subject: parsed.subject ?? "",
+        text: parsed.text ?? null,
+        html: parsed.html || null,
+        headers: headerTexts(parsed),
+        raw,
+        receivedAt: new Date().toISOString(),
+      });
+    });
+    this.reading = stored.catch(() => undefined);
+    return stored;
+  }
+
+  private keep(mail: StoredMail): StoredMail {
     this.mails.push(mail);
     // A developer's server may run for days: keep the newest only.
     if (this.mails.length > this.limit) this.mails.splice(0, this.mails.length - this.limit);

@@ -2,6 +2,7 @@
 // queues. The operators' first sign that nothing delivers (ADR 024). Parked rows
 // count as dispatched: they wait for nobody.
 import type { Db } from "~/lib/db.server";
+import { undispatchedOutboxStats } from "./outbox.repository.server";
 
 export interface OutboxLag {
   undispatched: number;
@@ -10,9 +11,6 @@ export interface OutboxLag {
 }
 
 export async function outboxLag(db: Db): Promise<OutboxLag> {
-  const [row] = await db.$queryRaw<{ undispatched: bigint; oldestAgeMs: bigint | null }[]>`
-    SELECT count(*) AS undispatched,
-           (EXTRACT(EPOCH FROM (now() - min("createdAt"))) * 1000)::bigint AS "oldestAgeMs"
-    FROM "OutboxEvent" WHERE "dispatchedAt" IS NULL`;
+  const row = await undispatchedOutboxStats(db);
   return { undispatched: Number(row?.undispatched ?? 0), oldestAgeMs: row?.oldestAgeMs == null ? null : Math.max(0, Number(row.oldestAgeMs)) };
 }

@@ -1,13 +1,58 @@
-// The one table of job schedules (pure; safe to import anywhere). Workers read
-// it to register their BullMQ job schedulers at start and to converge on it at
-// an interval (workers/schedulers.ts); /healthz reads it to know which
-// schedulers must exist. Timings that operators may set come from the
-// environment (workers/config.ts, workers/jobs/notify-config.ts, RETENTION_CRON)
-// through ScheduleSettings; everything else about a schedule lives here.
+// The one table of job schedules and the one list of the timings of all
+// background work (pure; safe to import anywhere). Workers read it to register
+// their BullMQ job schedulers at start and to converge on it at an interval
+// (workers/schedulers.ts), and to time their loops, sweeps and delays;
+// /healthz reads it to know which schedulers must exist. Every timing an
+// operator (or a test) may set is an environment variable listed in
+// TIMING_VARIABLES below, with its default and bounds: workers/config.ts,
+// workers/jobs/notify-config.ts and the privacy jobs read them from here.
 // docs/decisions/024-self-healing-when-redis-loses-data.md
+import { z } from "zod";
 import { JOBS, parsePayload, type JobDefinition, type QueueName } from "./registry";
 
 const COPENHAGEN = "Europe/Copenhagen";
+
+const cron = (fallback: string) => z.string().min(9).default(fallback);
+const zone = z.string().min(1).default(COPENHAGEN);
+const ms = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+/**
+ * Every cron pattern, interval and delay of the background work, by the
+ * environment variable that sets it (README's configuration table lists them).
+ * Tests shorten them through the same variables, never by patching code.
+ */
+export const TIMING_VARIABLES = z.object({
+  /** When the nightly full matching run starts, and in which time zone. */
+  NIGHTLY_MATCH_CRON: cron("0 2 * * *"),
+  NIGHTLY_MATCH_TZ: zone,
+  /** How often unfinished runs are checked for batches that Redis lost. */
+  RUN_RECONCILE_EVERY_MS: ms(60_000, 1000, 3_600_000),
+  /** Gives a burst of edits (a form saved field by field, an import) time to settle before re-matching. */
+  REMATCH_DELAY_MS: ms(1000, 0, 60_000),
+  /** How often new matches are turned into in-app notifications. */
+  NOTIFY_SWEEP_EVERY_MS: ms(5000, 50, 3_600_000),
+  /** "daily": one digest per user per day at NOTIFY_DIGEST_CRON; "immediate": mail new things within NOTIFY_IMMEDIATE_EVERY_MS. */
+  NOTIFY_EMAIL_MODE: z.enum(["daily", "immediate"]).default("daily"),
+  NOTIFY_DIGEST_CRON: cron("0 7 * * *"),
+  NOTIFY_IMMEDIATE_EVERY_MS: ms(60_000, 50, 3_600_000),
+  /** Institutions' weekly course-demand mail: Mondays 07:00. */
+  NOTIFY_DEMAND_CRON: cron("0 7 * * 1"),
+  NOTIFY_TZ: zone,
+  /** First retry delay of a mail that failed (doubling each time). */
+  NOTIFY_RETRY_DELAY_MS: ms(5000, 10, 3_600_000),
+  /** When the retention job runs (Europe/Copenhagen). */
+  RETENTION_CRON: cron("15 4 * * *"),
+  /** How often pending erasure requests are (re-)enqueued. */
+  ERASURE_SWEEP_EVERY_MS: ms(60_000, 100, 3_600_000),
+  /** How often each worker's outbox loop moves outbox rows to the queues. */
+  OUTBOX_DISPATCH_EVERY_MS: ms(500, 50, 60_000),
+  /** How often each worker checks that every job scheduler exists as in the table, and registers what is missing. */
+  SCHEDULER_CHECK_EVERY_MS: ms(20_000, 500, 3_600_000),
+  /** How often each worker renews its heartbeat row; keep it well below the web's HEALTH_WORKER_STALE_MS. */
+  WORKER_HEARTBEAT_EVERY_MS: ms(10_000, 500, 600_000),
+});
+
+export type TimingVariables = z.output<typeof TIMING_VARIABLES>;
 
 /** The environment-fed parts of the schedules. */
 export interface ScheduleSettings {
@@ -24,6 +69,48 @@ export interface ScheduleSettings {
   retentionCron: string;
   retentionTimeZone: string;
   erasureSweepEveryMs: number;
+}
+
+/** Every timing: the schedules' settings and the workers' loops and delays. */
+export interface Timings extends ScheduleSettings {
+  rematchDelayMs: number;
+  notifyRetryDelayMs: number;
+  outboxDispatchEveryMs: number;
+  schedulerCheckEveryMs: number;
+  heartbeatEveryMs: number;
+}
+
+/** The timings of parsed TIMING_VARIABLES (a config schema that extends them hands its parse result here). */
+export function timingsFrom(v: TimingVariables): Timings {
+  return {
+    nightlyMatchCron: v.NIGHTLY_MATCH_CRON,
+    nightlyMatchTimeZone: v.NIGHTLY_MATCH_TZ,
+    runReconcileEveryMs: v.RUN_RECONCILE_EVERY_MS,
+    notifySweepEveryMs: v.NOTIFY_SWEEP_EVERY_MS,
+    emailMode: v.NOTIFY_EMAIL_MODE,
+    emailDigestCron: v.NOTIFY_DIGEST_CRON,
+    emailImmediateEveryMs: v.NOTIFY_IMMEDIATE_EVERY_MS,
+    courseDemandCron: v.NOTIFY_DEMAND_CRON,
+    notifyTimeZone: v.NOTIFY_TZ,
+    retentionCron: v.RETENTION_CRON,
+    retentionTimeZone: COPENHAGEN,
+    erasureSweepEveryMs: v.ERASURE_SWEEP_EVERY_MS,
+    rematchDelayMs: v.REMATCH_DELAY_MS,
+    notifyRetryDelayMs: v.NOTIFY_RETRY_DELAY_MS,
+    outboxDispatchEveryMs: v.OUTBOX_DISPATCH_EVERY_MS,
+    schedulerCheckEveryMs: v.SCHEDULER_CHECK_EVERY_MS,
+    heartbeatEveryMs: v.WORKER_HEARTBEAT_EVERY_MS,
+  };
+}
+
+/** Every timing from environment-like variables; throws naming each bad variable. */
+export function readTimings(source: Record<string, string | undefined>): Timings {
+  const parsed = TIMING_VARIABLES.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid timings:\n${lines.join("\n")}`);
+  }
+  return timingsFrom(parsed.data);
 }
 
 export type ScheduleRepeat = { pattern: string; tz: string } | { every: number };

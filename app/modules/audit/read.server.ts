@@ -5,6 +5,7 @@
 // candidate. AuditEvent rows are append-only (the database refuses UPDATE and
 // DELETE); this module only reads them.
 import type { Db } from "~/lib/db.server";
+import { findAuditEventsOfCandidate, findOrganisationNames, findUserNames } from "./repository.server";
 
 export interface AuditEntry {
   id: string;
@@ -21,18 +22,13 @@ export const DEFAULT_AUDIT_LIMIT = 100;
 /** Newest first; at most `limit` entries (1–1000). */
 export async function listAuditEvents(db: Pick<Db, "auditEvent" | "user" | "organisation">, candidateId: string, options: { limit?: number } = {}): Promise<AuditEntry[]> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_AUDIT_LIMIT), 1), 1000);
-  const events = await db.auditEvent.findMany({
-    where: { candidateId },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: limit,
-    select: { id: true, at: true, action: true, resource: true, reason: true, actorUserId: true, actorOrgId: true },
-  });
+  const events = await findAuditEventsOfCandidate(db, candidateId, limit);
   // Looked up by id rather than by relation: the log outlives the users and organisations it names.
   const userIds = [...new Set(events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
   const orgIds = [...new Set(events.flatMap((e) => (e.actorOrgId ? [e.actorOrgId] : [])))];
   // One after the other: callers may pass a transaction, which runs on one connection.
-  const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
-  const orgs = orgIds.length ? await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true, kind: true } }) : [];
+  const users = userIds.length ? await findUserNames(db, userIds) : [];
+  const orgs = orgIds.length ? await findOrganisationNames(db, orgIds) : [];
   const userName = new Map(users.map((u) => [u.id, u.name]));
   const org = new Map(orgs.map((o) => [o.id, o]));
   return events.map((e) => ({

@@ -3,9 +3,8 @@
 import { redirect } from "@remix-run/node";
 import type { OrganisationKind } from "~/generated/prisma/enums";
 import { homePathFor } from "~/modules/auth/home";
-import type { SessionUser } from "~/modules/auth/repository.server";
+import { guardDb, type SessionUser } from "~/modules/auth/repository.server";
 import { resolveSession } from "~/modules/auth/session.server";
-import { getDb } from "../../lib/db.server";
 import { readSessionId } from "./session-cookie.server";
 
 export type { SessionUser };
@@ -13,7 +12,7 @@ export type { SessionUser };
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
-  const resolved = await resolveSession(getDb(), sessionId);
+  const resolved = await resolveSession(guardDb(), sessionId);
   return resolved?.user ?? null;
 }
 

@@ -1,7 +1,19 @@
-// The only Prisma access for logging in and loading the logged-in user. Selects
-// are explicit: a password hash never leaves this file except to be verified.
-import type { Db } from "~/lib/db.server";
-import type { MembershipRole, OrganisationKind } from "~/generated/prisma/client";
+// The only Prisma access for logging in, sessions and loading the logged-in user.
+// Selects are explicit: a password hash never leaves this file except to be verified.
+import type { MembershipRole, OrganisationKind, Prisma } from "~/generated/prisma/client";
+import { getDb, type Db } from "~/lib/db.server";
+
+type Client = Db | Prisma.TransactionClient;
+
+/**
+ * The client the access guards read sessions with. requireUser(request) and
+ * requireRole(request, kind) are called by every route without a database in
+ * hand, so they use the process's own: the same one app/server puts in the
+ * load context.
+ */
+export function guardDb(): Db {
+  return getDb();
+}
 
 export interface SessionUser {
   id: string;
@@ -100,4 +112,45 @@ export async function linkOidcIdentity(db: Db, identity: { issuer: string; subje
     data: { oidcIssuer: identity.issuer, oidcSubject: identity.subject },
   });
   return count === 1 ? user.id : null;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+}
+
+export interface SessionTimes extends SessionRecord {
+  lastSeenAt: Date;
+}
+
+export async function insertSession(db: Db, data: SessionTimes & { createdAt: Date }): Promise<SessionRecord> {
+  return db.session.create({ data, select: { id: true, userId: true, expiresAt: true } });
+}
+
+export async function findSession(db: Db, sessionId: string): Promise<SessionTimes | null> {
+  return db.session.findUnique({
+    where: { id: sessionId },
+    select: { id: true, userId: true, lastSeenAt: true, expiresAt: true },
+  });
+}
+
+export async function touchSession(db: Db, sessionId: string, at: Date): Promise<void> {
+  await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: at }, select: { id: true } });
+}
+
+export async function deleteSessionById(db: Db, sessionId: string): Promise<void> {
+  await db.session.deleteMany({ where: { id: sessionId } });
+}
+
+/** Every session of one user (disabling them, or an operator ending their sessions); the number deleted. */
+export async function deleteSessionsOfUser(db: Client, userId: string): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { userId } });
+  return count;
+}
+
+/** Sessions past their absolute end (`now`) or unused since `idleSince`; the number deleted. */
+export async function deleteSessionsEnded(db: Db, now: Date, idleSince: Date): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: idleSince } }] } });
+  return count;
 }

@@ -3,7 +3,18 @@
 // an operator ends a session at once.
 import { randomBytes } from "node:crypto";
 import type { Db } from "~/lib/db.server";
-import { findSessionUser, type SessionUser } from "./repository.server";
+import {
+  deleteSessionById,
+  deleteSessionsEnded,
+  findSession,
+  findSessionUser,
+  insertSession,
+  touchSession,
+  type SessionRecord,
+  type SessionUser,
+} from "./repository.server";
+
+export type { SessionRecord };
 
 /** A session unused for this long is over (refreshed on use). */
 export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -12,22 +23,13 @@ export const SESSION_ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often, so that page views are not all writes. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
-export interface SessionRecord {
-  id: string;
-  userId: string;
-  expiresAt: Date;
-}
-
 export function newSessionId(): string {
   return randomBytes(32).toString("base64url");
 }
 
 export async function createSession(db: Db, userId: string, now = new Date()): Promise<SessionRecord> {
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_TIMEOUT_MS);
-  return db.session.create({
-    data: { id: newSessionId(), userId, createdAt: now, lastSeenAt: now, expiresAt },
-    select: { id: true, userId: true, expiresAt: true },
-  });
+  return insertSession(db, { id: newSessionId(), userId, createdAt: now, lastSeenAt: now, expiresAt });
 }
 
 export function isSessionExpired(session: { lastSeenAt: Date; expiresAt: Date }, now = new Date()): boolean {
@@ -39,10 +41,7 @@ export function isSessionExpired(session: { lastSeenAt: Date; expiresAt: Date },
  * was disabled meanwhile, is deleted on sight.
  */
 export async function resolveSession(db: Db, sessionId: string, now = new Date()): Promise<{ session: SessionRecord; user: SessionUser } | null> {
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
-    select: { id: true, userId: true, lastSeenAt: true, expiresAt: true },
-  });
+  const session = await findSession(db, sessionId);
   if (!session) return null;
   if (isSessionExpired(session, now)) {
     await deleteSession(db, session.id);
@@ -54,18 +53,17 @@ export async function resolveSession(db: Db, sessionId: string, now = new Date()
     return null;
   }
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now }, select: { id: true } });
+    await touchSession(db, session.id, now);
   }
   return { session: { id: session.id, userId: session.userId, expiresAt: session.expiresAt }, user };
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
-  await db.session.deleteMany({ where: { id: sessionId } });
+  await deleteSessionById(db, sessionId);
 }
 
 /** Housekeeping: rows of sessions that can never be used again. */
 export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<number> {
   const idleSince = new Date(now.getTime() - SESSION_IDLE_TIMEOUT_MS);
-  const { count } = await db.session.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: idleSince } }] } });
-  return count;
+  return deleteSessionsEnded(db, now, idleSince);
 }

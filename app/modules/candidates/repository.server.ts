@@ -66,6 +66,25 @@ export async function listCandidateSummaries(db: Client, jobcentreId: string): P
   return db.candidate.findMany({ where: { jobcentreId }, select: candidateSummarySelect, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 500 });
 }
 
+/** The jobcentre's own candidate with this pseudonym (in any case) or id. */
+export async function findCandidateIdByReference(db: Client, jobcentreId: string, reference: string): Promise<string | null> {
+  const row = await db.candidate.findFirst({
+    where: { jobcentreId, OR: [{ pseudonym: { equals: reference, mode: "insensitive" } }, { id: reference }] },
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}
+
+/** The companies the jobcentre serves plus the given ones (whoever serves those), by name. */
+export async function findServedOrNamedCompanies(db: Client, jobcentreId: string, companyIds: string[]): Promise<{ id: string; name: string }[]> {
+  return db.organisation.findMany({
+    where: { kind: "COMPANY", OR: [{ servedById: jobcentreId }, { id: { in: companyIds } }] },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+    take: 500,
+  });
+}
+
 export async function pseudonymTaken(tx: Tx, pseudonym: string): Promise<boolean> {
   // Global on purpose: pseudonyms are unique across jobcentres.
   return (await tx.candidate.count({ where: { pseudonym } })) > 0;
@@ -150,4 +169,12 @@ export async function recordAudit(
   event: { actorOrgId: string; actorUserId?: string | null; candidateId: string; action: AuditAction; resource: string; reason: string },
 ): Promise<void> {
   await tx.auditEvent.create({ data: { ...event, actorUserId: event.actorUserId ?? null } });
+}
+
+/** Several events in one statement, e.g. one READ per candidate a list page shows. */
+export async function recordAudits(
+  tx: Client,
+  events: { actorOrgId: string; actorUserId: string | null; candidateId: string; action: AuditAction; resource: string; reason: string }[],
+): Promise<void> {
+  await tx.auditEvent.createMany({ data: events });
 }

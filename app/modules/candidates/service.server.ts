@@ -13,7 +13,9 @@ import {
   candidateExists,
   findActiveConsent,
   findCandidate,
+  findCandidateIdByReference,
   findConsent,
+  findServedOrNamedCompanies,
   insertCandidate,
   insertConsent,
   isCompany,
@@ -45,6 +47,23 @@ function audit(tx: Db | Prisma.TransactionClient, actor: CandidateActor, candida
 /** Pseudonymous summaries (no names): a list does not read personal data. */
 export async function listCandidates(db: Db, actor: CandidateActor): Promise<CandidateSummaryDto[]> {
   return (await listCandidateSummaries(db, actor.organisationId)).map(toCandidateSummaryDto);
+}
+
+/**
+ * The id of the jobcentre's own candidate a consultant names by pseudonym (in
+ * any case) or id; null for anyone else's. Only the id: not a read of personal data.
+ */
+export async function findCandidateId(db: Db, actor: CandidateActor, reference: string): Promise<string | null> {
+  return findCandidateIdByReference(db, actor.organisationId, reference);
+}
+
+/**
+ * The companies a consultant may record a consent to share with (those the
+ * jobcentre serves), plus those the candidate's consents already name, so the
+ * profile can show every consent's company by name.
+ */
+export async function listConsentCompanies(db: Db, actor: CandidateActor, consents: readonly { companyId: string | null }[]): Promise<{ id: string; name: string }[]> {
+  return findServedOrNamedCompanies(db, actor.organisationId, consents.flatMap((c) => (c.companyId ? [c.companyId] : [])));
 }
 
 export async function getCandidate(db: Db, actor: CandidateActor, id: string): Promise<CandidateDto> {

@@ -15,6 +15,8 @@ import {
   type ImportCourse,
   type RowError,
 } from "./catalogue-import";
+import { findFirstLocatedPostalCode, findLocatedPostalCodes, findSkillsByToken, listFirstSkills, type SkillLabels } from "./catalogue.repository.server";
+import { findCourseByTitle } from "./repository.server";
 import { createCourseIn, createOfferingIn, updateCourseIn, type CourseActor } from "./service.server";
 
 type Tx = Prisma.TransactionClient;
@@ -29,21 +31,10 @@ const IMPORT_TRANSACTION = { timeout: 120_000, maxWait: 10_000 } as const;
 
 export async function loadCatalogueLookups(db: Db | Tx, rows: readonly CatalogueRow[]): Promise<CatalogueLookups> {
   const { skillTokens, postalCodes } = collectReferences(rows);
-  const skills = skillTokens.length
-    ? await db.$queryRaw<{ id: string; labelEn: string; labelDa: string | null }[]>`
-        SELECT "id", "labelEn", "labelDa" FROM "Skill"
-        WHERE lower("id") = ANY(${skillTokens}::text[])
-           OR lower("labelEn") = ANY(${skillTokens}::text[])
-           OR lower("labelDa") = ANY(${skillTokens}::text[])`
-    : [];
-  const places = postalCodes.length
-    ? await db.postalCode.findMany({
-        // Matching measures distances from an offering's place: a code without a location cannot be used.
-        where: { code: { in: postalCodes }, latitude: { not: null }, longitude: { not: null } },
-        select: { code: true },
-      })
-    : [];
-  return { skills: skillLookup(skills), postalCodes: new Set(places.map((p) => p.code)) };
+  const skills = skillTokens.length ? await findSkillsByToken(db, skillTokens) : [];
+  // Matching measures distances from an offering's place: a code without a location cannot be used.
+  const places = postalCodes.length ? await findLocatedPostalCodes(db, postalCodes) : [];
+  return { skills: skillLookup(skills), postalCodes: new Set(places) };
 }
 
 export async function importCatalogue(db: Db, actor: CourseActor, text: string): Promise<CatalogueImportResult> {
@@ -60,10 +51,7 @@ async function saveCourses(tx: Tx, actor: CourseActor, courses: readonly ImportC
   let updated = 0;
   let offerings = 0;
   for (const course of courses) {
-    const existing = await tx.course.findFirst({
-      where: { institutionId: actor.organisationId, title: course.title },
-      select: { id: true, description: true, amuCode: true, durationDays: true },
-    });
+    const existing = await findCourseByTitle(tx, actor.organisationId, course.title);
     // A column left empty keeps what the existing course has.
     const input = {
       title: course.title,
@@ -87,4 +75,10 @@ async function saveCourses(tx: Tx, actor: CourseActor, courses: readonly ImportC
     }
   }
   return { created, updated, offerings };
+}
+
+/** What a sample catalogue refers to: skills and a postal code that exist in this installation. */
+export async function sampleCatalogueReferences(db: Db): Promise<{ skills: SkillLabels[]; postalCode: string | null }> {
+  const [skills, postalCode] = await Promise.all([listFirstSkills(db, 3), findFirstLocatedPostalCode(db)]);
+  return { skills, postalCode };
 }

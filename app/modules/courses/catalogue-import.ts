@@ -3,8 +3,8 @@
 // codes the file refers to (collectReferences → lookups) and saves the result
 // (catalogue-import.server.ts). Every bad row is reported with its line number,
 // so that nothing is saved until the whole file is right.
-import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { CsvSyntaxError, parseCsv, type CsvTable } from "~/lib/csv";
 import { AMU_CODE } from "./forms";
 
 import { CATALOGUE_COLUMNS, MAX_CATALOGUE_ROWS, REQUIRED_COLUMNS, SKILL_SEPARATOR, type CatalogueColumn } from "./catalogue-format";
@@ -84,8 +84,6 @@ export type ValidateResult = { ok: true; courses: ImportCourse[]; rows: number }
 /** A marker field on a row whose number of fields differs from the header's; the row schema reports it. */
 const COLUMN_MISMATCH = "__columns" as const;
 
-const lineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
-
 /** Danish spreadsheets save CSV with semicolons; others with commas. The header tells which. */
 function delimiterOf(text: string): ";" | "," {
   const header = text.split(/\r\n|\r|\n/, 1)[0] ?? "";
@@ -95,32 +93,22 @@ function delimiterOf(text: string): ";" | "," {
 export function readCatalogue(text: string): ReadResult {
   const content = text.replace(/^\uFEFF/, "");
   if (content.trim() === "") return { ok: false, fileError: { reason: "empty" } };
-  let records: { record: string[]; raw: string }[];
+  let table: CsvTable;
   try {
-    records = parse(content, {
-      delimiter: delimiterOf(content),
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as { record: string[]; raw: string }[];
+    table = parseCsv(content, { delimiter: delimiterOf(content), trim: true, relaxColumnCount: true });
   } catch (error) {
-    const e = error as { message?: string; lines?: number };
-    return { ok: false, fileError: { reason: "unreadable", detail: `${e.lines ? `line ${e.lines}: ` : ""}${e.message ?? "?"}` } };
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    return { ok: false, fileError: { reason: "unreadable", detail: `${error.line ? `line ${error.line}: ` : ""}${error.message}` } };
   }
-  const [header, ...body] = records;
-  if (!header) return { ok: false, fileError: { reason: "empty" } };
-  const names = header.record.map((h) => h.trim().toLowerCase());
+  if (table.header.length === 0) return { ok: false, fileError: { reason: "empty" } };
+  const names = table.header.map((h) => h.toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
   if (missing.length) return { ok: false, fileError: { reason: "missingColumns", detail: missing.join(", ") } };
+  const body = table.records;
   if (body.length === 0) return { ok: false, fileError: { reason: "empty" } };
   if (body.length > MAX_CATALOGUE_ROWS) return { ok: false, fileError: { reason: "tooManyRows", detail: String(MAX_CATALOGUE_ROWS) } };
 
-  // Line numbers from each record's raw text: a quoted description may span lines.
-  let next = 1 + lineBreaks(header.raw);
-  const rows = body.map(({ record, raw }) => {
-    const line = next + lineBreaks(/^(?:\r\n|\r|\n)*/.exec(raw)?.[0] ?? "");
-    next += lineBreaks(raw);
+  const rows = body.map(({ line, fields: record }) => {
     const fields: CatalogueRow["fields"] = {};
     names.forEach((name, i) => {
       if ((CATALOGUE_COLUMNS as readonly string[]).includes(name)) fields[name as CatalogueColumn] = record[i] ?? "";

@@ -46,6 +46,15 @@ export async function courseTitleTaken(db: Client, institutionId: string, title:
   return (await db.course.count({ where: { institutionId, title, ...(exceptId ? { id: { not: exceptId } } : {}) } })) > 0;
 }
 
+/** The course of that title, if the institution has one (titles are unique per institution). */
+export async function findCourseByTitle(
+  db: Client,
+  institutionId: string,
+  title: string,
+): Promise<{ id: string; description: string; amuCode: string | null; durationDays: number | null } | null> {
+  return db.course.findFirst({ where: { institutionId, title }, select: { id: true, description: true, amuCode: true, durationDays: true } });
+}
+
 export async function listCourses(db: Client, institutionId: string): Promise<CourseRow[]> {
   return db.course.findMany({ where: { institutionId }, select: courseSelect, orderBy: [{ title: "asc" }, { id: "asc" }], take: 500 });
 }

@@ -12,3 +12,11 @@ export interface CourseDemand {
   /** Distinct candidates in those upskilling matches. */
   candidates: number;
 }
+
+export interface UntaughtSkill {
+  skillId: string;
+  labelEn: string;
+  labelDa: string | null;
+  /** Open vacancies that require the skill. */
+  vacancies: number;
+}

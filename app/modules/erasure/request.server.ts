@@ -6,6 +6,7 @@ import { JOBS } from "~/lib/queues/registry";
 import type { Db } from "~/lib/db.server";
 import { enqueue, QueueUnavailableError } from "~/lib/queue.server";
 import { createLogger } from "~/lib/logger.server";
+import { insertAuditEvent, lockJobcentreCandidate } from "./repository.server";
 import { erasureJobId, requestErasureInTx } from "./service.server";
 
 export async function enqueueErasure(erasureRequestId: string): Promise<boolean> {
@@ -27,11 +28,15 @@ export async function requestErasureByJobcentre(
 ): Promise<{ id: string; created: boolean }> {
   const jobcentreId = actor.organisationId;
   const result = await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Candidate" WHERE "id" = ${candidateId} AND "jobcentreId" = ${jobcentreId} FOR UPDATE`;
-    if (!rows[0]) throw new NotFoundError("Candidate");
+    if (!(await lockJobcentreCandidate(tx, jobcentreId, candidateId))) throw new NotFoundError("Candidate");
     const request = await requestErasureInTx(tx, { candidateId, jobcentreId, source: "CONSULTANT" });
-    await tx.auditEvent.create({
-      data: { candidateId, action: "UPDATE", resource: "candidate.erasure", reason: "erasure requested through the jobcentre", actorOrgId: jobcentreId, actorUserId: actor.userId },
+    await insertAuditEvent(tx, {
+      candidateId,
+      action: "UPDATE",
+      resource: "candidate.erasure",
+      reason: "erasure requested through the jobcentre",
+      actorOrgId: jobcentreId,
+      actorUserId: actor.userId,
     });
     return request;
   });

@@ -14,6 +14,13 @@ import { recordConsentInTx } from "~/modules/candidates/service.server";
 import { writeOutbox } from "~/lib/outbox/outbox.server";
 import { lockOwnMatch, moveLockedMatch } from "~/modules/pipeline/service.server";
 import type { Db } from "~/lib/db.server";
+import {
+  countRequestsOfJobcentreByStatus,
+  listRequestsOfJobcentre,
+  lockRequestOfJobcentre,
+  recordRequestDecision,
+  type LockedRequest,
+} from "./repository.server";
 import { INBOX_STATUSES } from "./schema";
 
 type Tx = Prisma.TransactionClient;
@@ -31,22 +38,10 @@ export const BROKER_ERRORS = {
   notOpen: "consultant.inbox.errors.notOpen",
 } as const;
 
-interface LockedRequest {
-  id: string;
-  status: ContactRequestStatus;
-  companyId: string;
-  candidateId: string;
-  matchId: string | null;
-}
-
 async function lockOwnRequest(tx: Tx, jobcentreId: string, requestId: string): Promise<LockedRequest> {
-  const rows = await tx.$queryRaw<LockedRequest[]>`
-    SELECT r."id", r."status"::text AS "status", r."companyId", r."candidateId", r."matchId"
-    FROM "ContactRequest" r JOIN "Candidate" c ON c."id" = r."candidateId"
-    WHERE r."id" = ${requestId} AND c."jobcentreId" = ${jobcentreId}
-    FOR UPDATE OF r`;
-  if (!rows[0]) throw new NotFoundError("Contact request");
-  return rows[0];
+  const request = await lockRequestOfJobcentre(tx, jobcentreId, requestId);
+  if (!request) throw new NotFoundError("Contact request");
+  return request;
 }
 
 function requireStatus(request: LockedRequest, allowed: readonly ContactRequestStatus[]) {
@@ -71,7 +66,7 @@ export async function proposeToCitizen(db: Db, actor: BrokerActor, requestId: st
     const request = await lockOwnRequest(tx, actor.organisationId, requestId);
     requireStatus(request, ["OPEN"]);
     const now = new Date();
-    await tx.contactRequest.update({ where: { id: requestId }, data: { status: "PROPOSED", proposedAt: now, handledById: actor.userId, handledAt: now } });
+    await recordRequestDecision(tx, requestId, { status: "PROPOSED", proposedAt: now, handledById: actor.userId, handledAt: now });
     await writeOutbox(tx, "introduction.proposed", requestId, {});
     await markMatchContacted(tx, actor, request);
   });
@@ -89,10 +84,7 @@ export async function recordCitizenApproval(db: Db, actor: BrokerActor, requestI
       { purpose: "SHARE_WITH_COMPANY", companyId: request.companyId, channel },
     );
     const now = new Date();
-    await tx.contactRequest.update({
-      where: { id: requestId },
-      data: { status: "ACCEPTED", decidedAt: now, consentId: consent.id, handledById: actor.userId, handledAt: now },
-    });
+    await recordRequestDecision(tx, requestId, { status: "ACCEPTED", decidedAt: now, consentId: consent.id, handledById: actor.userId, handledAt: now });
     await markMatchContacted(tx, actor, request);
     return { consentId: consent.id };
   });
@@ -103,7 +95,7 @@ export async function declineRequest(db: Db, actor: BrokerActor, requestId: stri
     const request = await lockOwnRequest(tx, actor.organisationId, requestId);
     requireStatus(request, ["OPEN", "PROPOSED"]);
     const now = new Date();
-    await tx.contactRequest.update({ where: { id: requestId }, data: { status: "DECLINED", decidedAt: now, handledById: actor.userId, handledAt: now } });
+    await recordRequestDecision(tx, requestId, { status: "DECLINED", decidedAt: now, handledById: actor.userId, handledAt: now });
   });
 }
 
@@ -111,24 +103,7 @@ export { INBOX_STATUSES };
 
 /** The inbox: pseudonyms only; the name is on the (audited) candidate page. */
 export async function listInbox(db: Db, jobcentreId: string, status: ContactRequestStatus = "OPEN") {
-  const rows = await db.contactRequest.findMany({
-    where: { status, candidate: { jobcentreId } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: 200,
-    select: {
-      id: true,
-      status: true,
-      message: true,
-      createdAt: true,
-      proposedAt: true,
-      decidedAt: true,
-      company: { select: { id: true, name: true } },
-      vacancy: { select: { id: true, title: true } },
-      candidate: { select: { id: true, pseudonym: true } },
-      requestedBy: { select: { name: true } },
-      handledBy: { select: { name: true } },
-    },
-  });
+  const rows = await listRequestsOfJobcentre(db, jobcentreId, status);
   return rows.map((r) => ({
     ...r,
     createdAt: r.createdAt.toISOString(),
@@ -140,8 +115,8 @@ export async function listInbox(db: Db, jobcentreId: string, status: ContactRequ
 }
 
 export async function countInbox(db: Db, jobcentreId: string) {
-  const rows = await db.contactRequest.groupBy({ by: ["status"], where: { candidate: { jobcentreId } }, _count: { _all: true } });
+  const rows = await countRequestsOfJobcentreByStatus(db, jobcentreId);
   const counts = Object.fromEntries(INBOX_STATUSES.map((s) => [s, 0])) as Record<ContactRequestStatus, number>;
-  for (const r of rows) counts[r.status] = r._count._all;
+  for (const r of rows) counts[r.status] = r.count;
   return counts;
 }

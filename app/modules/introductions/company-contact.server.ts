@@ -4,6 +4,7 @@
 // citizen can see (READ, "candidate-contact", reason "introduction").
 import { mayShareWithCompany } from "~/modules/candidates/share-consent";
 import type { Db } from "~/lib/db.server";
+import { listCandidateContacts, listShareConsentsForCompany, recordContactReveals } from "./repository.server";
 
 export interface CandidateContact {
   name: string;
@@ -19,25 +20,13 @@ export async function revealContacts(
 ): Promise<Map<string, CandidateContact>> {
   const ids = [...new Set(candidateIds)];
   if (ids.length === 0) return new Map();
-  const consents = await db.consent.findMany({
-    where: { candidateId: { in: ids }, purpose: "SHARE_WITH_COMPANY", companyId: actor.organisationId },
-    select: { candidateId: true, purpose: true, companyId: true, givenAt: true, withdrawnAt: true },
-  });
+  const consents = await listShareConsentsForCompany(db, ids, actor.organisationId);
   const shared = ids.filter((id) => mayShareWithCompany(consents.filter((c) => c.candidateId === id), actor.organisationId, now));
   if (shared.length === 0) return new Map();
   return db.$transaction(async (tx) => {
-    const rows = await tx.candidate.findMany({ where: { id: { in: shared } }, select: { id: true, firstName: true, lastName: true, email: true, phone: true } });
+    const rows = await listCandidateContacts(tx, shared);
     // Written in the same transaction as the read: no reveal without its audit row.
-    await tx.auditEvent.createMany({
-      data: rows.map((row) => ({
-        actorOrgId: actor.organisationId,
-        actorUserId: actor.userId,
-        candidateId: row.id,
-        action: "READ",
-        resource: "candidate-contact",
-        reason: "introduction",
-      })),
-    });
+    await recordContactReveals(tx, actor, rows.map((row) => row.id));
     return new Map(rows.map((row) => [row.id, { name: `${row.firstName} ${row.lastName}`, email: row.email, phone: row.phone }]));
   });
 }

@@ -6,13 +6,10 @@
 // consent came from is closed here, so the company's list says so too.
 // MATCHING: the "candidate.changed" outbox row the caller writes takes the
 // candidate out of the search index, and re-matching then retires their
-// stored matches (search/indexes/candidates.ts isIndexable, matchCandidate).
+// stored matches (isMatchable in app/modules/candidates/matchable.ts, matchCandidate).
 import type { Prisma } from "~/generated/prisma/client";
+import { closeRequestsOfConsent } from "./repository.server";
 
 export async function closeIntroductionsOfConsent(tx: Prisma.TransactionClient, consentId: string, at = new Date()): Promise<number> {
-  const { count } = await tx.contactRequest.updateMany({
-    where: { consentId, status: { in: ["ACCEPTED", "PROPOSED", "OPEN"] } },
-    data: { status: "CLOSED", handledAt: at },
-  });
-  return count;
+  return closeRequestsOfConsent(tx, consentId, ["ACCEPTED", "PROPOSED", "OPEN"], at);
 }

@@ -3,37 +3,30 @@
 // English, distance, availability) and the upskilling offerings behind it.
 //
 // Privacy: the candidate side of a match is ALWAYS pseudonymous here. The
-// candidate select below never names firstName/lastName/email/phone or the
-// consultant, so no caller can leak them by accident; a jobcentre additionally
-// gets the candidate id of its own candidates, to open the (audited) profile.
+// candidate selects (read.repository.server.ts) never name firstName/lastName/
+// email/phone or the consultant, so no caller can leak them by accident; a
+// jobcentre additionally gets the candidate id of its own candidates, to open
+// the (audited) profile.
 import { z } from "zod";
 import type { OrganisationKind } from "~/generated/prisma/enums";
 import { NotFoundError } from "~/lib/errors";
 import { toIsoDate } from "~/lib/fields";
 import type { Db } from "~/lib/db.server";
+import {
+  findCurrentMatchesOfCandidate,
+  findCurrentMatchesOfVacancy,
+  findJobcentreCandidatePseudonym,
+  findOfferingPlaces,
+  findSkillLabels,
+  findVacancyInScope,
+  lastMatchUpdateAt,
+} from "./read.repository.server";
 
 export interface MatchReader {
   organisationId: string;
   kind: OrganisationKind;
   userId?: string | null;
 }
-
-/** Only the best this-many are returned; the matcher stores at most 100 per vacancy anyway. */
-const MAX_MATCHES = 200;
-
-/** The fields of a stored match both readers return; each adds its own side of the pair. */
-const matchFields = {
-  id: true,
-  kind: true,
-  score: true,
-  status: true,
-  isNew: true,
-  explanation: true,
-} as const;
-
-/** Current matches, best first, in a stable order. */
-const currentMatches = { current: true } as const;
-const rankOrder = [{ score: "desc" as const }, { id: "asc" as const }];
 
 const skillExplanation = z.object({
   skillId: z.string(),
@@ -89,13 +82,8 @@ async function lookups(db: Db, explanations: StoredExplanation[]): Promise<{ lab
     for (const u of e.upskilling) offeringIds.add(u.offeringId);
   }
   const [skills, offerings] = await Promise.all([
-    skillIds.size ? db.skill.findMany({ where: { id: { in: [...skillIds] } }, select: { id: true, labelEn: true, labelDa: true } }) : [],
-    offeringIds.size
-      ? db.courseOffering.findMany({
-          where: { id: { in: [...offeringIds] } },
-          select: { id: true, postalCode: true, city: true, cancelledAt: true, course: { select: { title: true } } },
-        })
-      : [],
+    skillIds.size ? findSkillLabels(db, [...skillIds]) : [],
+    offeringIds.size ? findOfferingPlaces(db, [...offeringIds]) : [],
   ]);
   return {
     labels: new Map(skills.map((s) => [s.id, { labelEn: s.labelEn, labelDa: s.labelDa }])),
@@ -160,8 +148,7 @@ function laterDate(a: string, b: string | null): string {
 
 /** When matches for this scope were last (re)computed: any stored row, current or retired, counts. */
 async function lastComputedAt(db: Db, scope: { vacancyId: string } | { candidateId: string }): Promise<string | null> {
-  const agg = await db.match.aggregate({ where: scope, _max: { updatedAt: true } });
-  return agg._max.updatedAt?.toISOString() ?? null;
+  return (await lastMatchUpdateAt(db, scope))?.toISOString() ?? null;
 }
 
 /**
@@ -175,19 +162,10 @@ export async function readVacancyMatches(db: Db, reader: MatchReader, vacancyId:
       : reader.kind === "JOBCENTRE"
         ? { organisation: { servedById: reader.organisationId } }
         : null;
-  const vacancy = scope ? await db.vacancy.findFirst({ where: { id: vacancyId, ...scope }, select: { id: true, title: true, status: true } }) : null;
+  const vacancy = scope ? await findVacancyInScope(db, vacancyId, scope) : null;
   if (!vacancy) throw new NotFoundError("Vacancy");
 
-  const rows = await db.match.findMany({
-    where: { vacancyId, ...currentMatches },
-    orderBy: rankOrder,
-    take: MAX_MATCHES,
-    select: {
-      ...matchFields,
-      // Pseudonym only: see the note at the top of this file.
-      candidate: { select: { id: true, pseudonym: true, jobcentreId: true } },
-    },
-  });
+  const rows = await findCurrentMatchesOfVacancy(db, vacancyId);
   const explanations = rows.map((r) => parseExplanation(r.explanation));
   const { labels, offerings } = await lookups(db, explanations);
   return {
@@ -213,29 +191,11 @@ export async function readVacancyMatches(db: Db, reader: MatchReader, vacancyId:
 export async function readCandidateMatches(db: Db, reader: MatchReader, candidateId: string) {
   const candidate =
     reader.kind === "JOBCENTRE"
-      ? await db.candidate.findFirst({ where: { id: candidateId, jobcentreId: reader.organisationId }, select: { id: true, pseudonym: true } })
+      ? await findJobcentreCandidatePseudonym(db, reader.organisationId, candidateId)
       : null;
   if (!candidate) throw new NotFoundError("Candidate");
 
-  const rows = await db.match.findMany({
-    where: { candidateId, ...currentMatches },
-    orderBy: rankOrder,
-    take: MAX_MATCHES,
-    select: {
-      ...matchFields,
-      vacancy: {
-        select: {
-          id: true,
-          title: true,
-          status: true,
-          postalCode: true,
-          city: true,
-          startDate: true,
-          organisation: { select: { id: true, name: true } },
-        },
-      },
-    },
-  });
+  const rows = await findCurrentMatchesOfCandidate(db, candidateId);
   const explanations = rows.map((r) => parseExplanation(r.explanation));
   const { labels, offerings } = await lookups(db, explanations);
   return {

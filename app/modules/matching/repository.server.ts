@@ -1,8 +1,11 @@
-// Storage of matches. A re-run updates score, kind and explanation but never the
+// What matching reads (vacancies, candidates, the taxonomy's knowledge) and how
+// it stores matches. A re-run updates score, kind and explanation but never the
 // pipeline status a person set; a pair the latest run no longer finds is kept
 // (with its history) but marked not current.
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/lib/db.server";
+import { toCandidateForMatching } from "~/modules/candidates/matchable";
+import { findMatchableCandidateRow } from "~/modules/candidates/matchable.repository.server";
 import { groupRelated, MIN_RELATED_STRENGTH } from "./evidence";
 import type { CandidateForMatching, OccupationProfile, RelatedSkill, ScoredMatch, TaxonomyKnowledge, VacancyForMatching } from "./types";
 
@@ -166,34 +169,14 @@ export async function loadVacanciesForMatching(db: Db, vacancyIds: readonly stri
   return rows.map(toVacancyForMatching);
 }
 
+/**
+ * The candidate as matching sees it, or null if gone. One who may not be
+ * matched comes back too, with `active`/`hasMatchingConsent` saying so: their
+ * current matches are then retired.
+ */
 export async function loadCandidateForMatching(db: Db, candidateId: string): Promise<CandidateForMatching | null> {
-  const row = await db.candidate.findUnique({
-    where: { id: candidateId },
-    select: {
-      id: true,
-      status: true,
-      availableFrom: true,
-      latitude: true,
-      longitude: true,
-      commuteRadiusKm: true,
-      hasDrivingLicence: true,
-      skills: { select: { skillId: true }, orderBy: { skillId: "asc" } },
-      occupations: { select: { occupationId: true, years: true }, orderBy: { occupationId: "asc" } },
-      consents: { where: { purpose: "MATCHING", withdrawnAt: null }, select: { id: true }, take: 1 },
-    },
-  });
-  if (!row) return null;
-  return {
-    id: row.id,
-    skillIds: row.skills.map((s) => s.skillId),
-    availableFrom: row.availableFrom,
-    location: { latitude: row.latitude, longitude: row.longitude },
-    commuteRadiusKm: row.commuteRadiusKm,
-    hasDrivingLicence: row.hasDrivingLicence,
-    active: row.status === "ACTIVE",
-    hasMatchingConsent: row.consents.length > 0,
-    experience: row.occupations.map((o) => ({ occupationId: o.occupationId, years: o.years })),
-  };
+  const row = await findMatchableCandidateRow(db, candidateId);
+  return row ? toCandidateForMatching(row) : null;
 }
 
 /**
@@ -282,4 +265,22 @@ export async function skillsEvidencedBy(db: Db, heldSkillIds: readonly string[])
     where: { relatedSkillId: { in: [...heldSkillIds] }, strength: { gte: MIN_RELATED_STRENGTH } },
     select: { skillId: true, relatedSkillId: true, strength: true },
   });
+}
+
+/** Open vacancies that require a skill the course teaches: their upskilling paths may change with its offerings. */
+export async function vacanciesAffectedByCourse(db: Db, courseId: string): Promise<string[]> {
+  const rows = await db.vacancy.findMany({
+    where: {
+      status: "OPEN",
+      skills: { some: { requirement: "REQUIRED", skill: { courses: { some: { courseId } } } } },
+    },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+/** The course an offering belongs to, or null when the offering is gone. */
+export async function findOfferingCourseId(db: Db, offeringId: string): Promise<string | null> {
+  const offering = await db.courseOffering.findUnique({ where: { id: offeringId }, select: { courseId: true } });
+  return offering?.courseId ?? null;
 }

@@ -3,7 +3,25 @@
 // jobs, the missing batches are enqueued again from here and the run completes.
 import type { MatchRunKind } from "~/generated/prisma/client";
 import type { Db } from "~/lib/db.server";
-import { matchVacancies, type MatchDeps } from "../../../search/matching-engine.server";
+import {
+  addBatchToRun,
+  completeRun,
+  countBatchAttempt,
+  countPendingBatches,
+  createBatches,
+  createRun,
+  findBatch,
+  findBatchVacancyIds,
+  findLastRuns,
+  findRunIdByKey,
+  findRunningRunsWithPendingBatches,
+  markBatchDone,
+  openVacancyIdsInRunOrder,
+  pendingBatchNos,
+  type BatchCounts,
+} from "./runs.repository.server";
+
+export { openVacancyIdsInRunOrder };
 
 /** Vacancies matched per multi-search request and store statement within a batch. */
 export const VACANCIES_PER_REQUEST = 20;
@@ -23,17 +41,11 @@ export function localDate(at: Date, timeZone: string): string {
 }
 
 /**
- * The open vacancies in the order a run matches them: by occupation, so that
- * each group of VACANCIES_PER_REQUEST shares most of its required skills and
- * one offering query serves the whole group (search/queries/matching.ts).
+ * Matches a group of vacancies and stores their matches: the matching engine's
+ * matchVacancies (search/matching-engine.server.ts). It lives above this module,
+ * in search/, so whoever runs the batch hands it in.
  */
-export async function openVacancyIdsInRunOrder(db: Pick<Db, "vacancy">): Promise<{ id: string }[]> {
-  return db.vacancy.findMany({
-    where: { status: "OPEN" },
-    select: { id: true },
-    orderBy: [{ occupationId: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-  });
-}
+export type MatchVacancies = (vacancyIds: string[], deps: { db: Db; runId: string }) => Promise<{ stored: number; created: number; upskilling: number }>;
 
 export async function startRun(
   db: Db,
@@ -43,21 +55,16 @@ export async function startRun(
   return db.$transaction(
     async (tx) => {
       if (args.runKey) {
-        const existing = await tx.matchRun.findUnique({ where: { runKey: args.runKey }, select: { id: true } });
-        if (existing) {
-          const pending = await tx.matchRunBatch.findMany({ where: { runId: existing.id, doneAt: null }, select: { batchNo: true } });
-          return { runId: existing.id, created: false, batchNos: pending.map((b) => b.batchNo) };
-        }
+        const existingId = await findRunIdByKey(tx, args.runKey);
+        if (existingId) return { runId: existingId, created: false, batchNos: await pendingBatchNos(tx, existingId) };
       }
       const vacancies = await openVacancyIdsInRunOrder(tx);
-      const run = await tx.matchRun.create({
-        data: { kind: args.kind, runKey: args.runKey ?? null, startedById: args.startedById ?? null, vacancyCount: vacancies.length },
-      });
+      const run = await createRun(tx, { kind: args.kind, runKey: args.runKey ?? null, startedById: args.startedById ?? null, vacancyCount: vacancies.length });
       const batches = [];
       for (let i = 0; i < vacancies.length; i += batchSize) {
         batches.push({ runId: run.id, batchNo: batches.length, vacancyIds: vacancies.slice(i, i + batchSize).map((v) => v.id) });
       }
-      if (batches.length) await tx.matchRunBatch.createMany({ data: batches });
+      if (batches.length) await createBatches(tx, batches);
       return { runId: run.id, created: true, batchNos: batches.map((b) => b.batchNo) };
     },
     { timeout: 60_000 },
@@ -68,15 +75,15 @@ export async function startRun(
  * Matches every vacancy of one batch and records the batch as done, once.
  * Safe to run twice: a done batch is skipped, and matching itself is idempotent.
  */
-export async function runBatch(db: Db, runId: string, batchNo: number, deps: MatchDeps = {}): Promise<{ skipped: boolean }> {
-  const batch = await db.matchRunBatch.findUnique({ where: { runId_batchNo: { runId, batchNo } } });
+export async function runBatch(db: Db, runId: string, batchNo: number, matchVacancies: MatchVacancies): Promise<{ skipped: boolean }> {
+  const batch = await findBatch(db, runId, batchNo);
   if (!batch || batch.doneAt) return { skipped: true };
-  await db.matchRunBatch.update({ where: { runId_batchNo: { runId, batchNo } }, data: { attempts: { increment: 1 } } });
+  await countBatchAttempt(db, runId, batchNo);
   const totals = { matchCount: 0, newMatchCount: 0, upskillingCount: 0 };
   // A few vacancies per multi-search and per store statement: far fewer round
   // trips than one vacancy at a time, while each request stays small.
   for (let i = 0; i < batch.vacancyIds.length; i += VACANCIES_PER_REQUEST) {
-    const result = await matchVacancies(batch.vacancyIds.slice(i, i + VACANCIES_PER_REQUEST), { ...deps, db, runId });
+    const result = await matchVacancies(batch.vacancyIds.slice(i, i + VACANCIES_PER_REQUEST), { db, runId });
     totals.matchCount += result.stored;
     totals.newMatchCount += result.created;
     totals.upskillingCount += result.upskilling;
@@ -87,60 +94,32 @@ export async function runBatch(db: Db, runId: string, batchNo: number, deps: Mat
 
 /** Records a batch that failed for good, so the run can still complete with its failures counted. */
 export async function failBatch(db: Db, runId: string, batchNo: number, error: string): Promise<void> {
-  const batch = await db.matchRunBatch.findUnique({ where: { runId_batchNo: { runId, batchNo } }, select: { vacancyIds: true } });
-  if (!batch) return;
-  await completeBatch(db, runId, batchNo, { matchCount: 0, newMatchCount: 0, upskillingCount: 0, failureCount: batch.vacancyIds.length, lastError: error.slice(0, 500) });
+  const vacancyIds = await findBatchVacancyIds(db, runId, batchNo);
+  if (!vacancyIds) return;
+  await completeBatch(db, runId, batchNo, { matchCount: 0, newMatchCount: 0, upskillingCount: 0, failureCount: vacancyIds.length, lastError: error.slice(0, 500) });
 }
 
-async function completeBatch(
-  db: Db,
-  runId: string,
-  batchNo: number,
-  counts: { matchCount: number; newMatchCount: number; upskillingCount: number; failureCount: number; lastError: string | null },
-): Promise<void> {
+async function completeBatch(db: Db, runId: string, batchNo: number, counts: BatchCounts): Promise<void> {
   await db.$transaction(async (tx) => {
-    // doneAt IS NULL makes completion count once, however many workers finish the same batch.
-    const updated = await tx.matchRunBatch.updateMany({ where: { runId, batchNo, doneAt: null }, data: { ...counts, doneAt: new Date() } });
-    if (updated.count === 0) return;
-    const size = (await tx.matchRunBatch.findUnique({ where: { runId_batchNo: { runId, batchNo } }, select: { vacancyIds: true } }))!.vacancyIds.length;
-    await tx.matchRun.update({
-      where: { id: runId },
-      data: {
-        vacanciesDone: { increment: size },
-        matchCount: { increment: counts.matchCount },
-        newMatchCount: { increment: counts.newMatchCount },
-        upskillingCount: { increment: counts.upskillingCount },
-        failureCount: { increment: counts.failureCount },
-        ...(counts.lastError ? { lastError: counts.lastError } : {}),
-      },
-    });
+    if (!(await markBatchDone(tx, runId, batchNo, counts))) return;
+    const size = (await findBatchVacancyIds(tx, runId, batchNo))!.length;
+    await addBatchToRun(tx, runId, size, counts);
   });
 }
 
 /** Marks the run completed when no batch is left; true when this call completed it. */
 export async function finishRunIfDone(db: Db, runId: string): Promise<boolean> {
-  const pending = await db.matchRunBatch.count({ where: { runId, doneAt: null } });
-  if (pending > 0) return false;
-  const updated = await db.matchRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { status: "COMPLETED", finishedAt: new Date() } });
-  return updated.count > 0;
+  if ((await countPendingBatches(db, runId)) > 0) return false;
+  return completeRun(db, runId);
 }
 
 /** Runs still in progress with the batches they lack: what a reconcile job re-enqueues. */
 export async function unfinishedRuns(db: Db): Promise<{ runId: string; batchNos: number[] }[]> {
-  const runs = await db.matchRun.findMany({
-    where: { status: "RUNNING" },
-    select: { id: true, batches: { where: { doneAt: null }, select: { batchNo: true } } },
-  });
+  const runs = await findRunningRunsWithPendingBatches(db);
   return runs.map((r) => ({ runId: r.id, batchNos: r.batches.map((b) => b.batchNo) }));
 }
 
+/** The latest runs, newest first, for the operator's run list. */
 export async function lastRuns(db: Db, take = 10) {
-  return db.matchRun.findMany({
-    orderBy: { startedAt: "desc" },
-    take,
-    select: {
-      id: true, kind: true, status: true, startedAt: true, finishedAt: true, vacancyCount: true, vacanciesDone: true,
-      matchCount: true, newMatchCount: true, upskillingCount: true, failureCount: true,
-    },
-  });
+  return findLastRuns(db, take);
 }

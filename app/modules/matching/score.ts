@@ -1,6 +1,8 @@
 // The matching model (DESIGN.md, "The matching model"; ADR 023): who is in
 // reach, how a pair is decided and scored, and the explanation every score
-// carries. Pure functions: the workers, the API and the evaluation all call these.
+// carries. Pure functions, run by the matching engine (search/matching-engine.server.ts)
+// in the workers, the evaluation and the benchmark; the portals and the API only
+// read the matches it stored.
 import { distanceKm } from "~/lib/distance";
 import { credit, evidenceFor, occupationFit, profileIndexFor, type HeldEvidence, type OccupationFit, type ProfileIndex } from "./evidence";
 import { OfferingCatalogue, PATH_LIMITS, type SeatsTaken, type UpskillingStep } from "./upskilling";

@@ -1,9 +1,8 @@
 // Texts for e-mails, rendered outside React (in the worker) in the recipient's
 // language (User.locale), from the same translation files as the web pages.
-import { createInstance, type TFunction } from "i18next";
+import type { TFunction } from "i18next";
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from "~/i18n/config";
-import { da } from "~/i18n/da";
-import { en } from "~/i18n/en";
+import { createI18n } from "~/i18n/i18next";
 
 const translators = new Map<Language, TFunction>();
 
@@ -15,16 +14,8 @@ export function languageOf(locale: string | null | undefined): Language {
 export function mailTranslator(language: Language): TFunction {
   let t = translators.get(language);
   if (!t) {
-    const instance = createInstance();
-    void instance.init({
-      resources: { da: { translation: da }, en: { translation: en } },
-      lng: language,
-      fallbackLng: DEFAULT_LANGUAGE,
-      // Plain-text mail needs no escaping; the HTML renderer escapes every value itself.
-      interpolation: { escapeValue: false },
-      initImmediate: false,
-    });
-    t = instance.t;
+    // Plain-text mail needs no escaping; the HTML renderer escapes every value itself.
+    t = createI18n(language).t;
     translators.set(language, t);
   }
   return t;

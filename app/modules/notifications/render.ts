@@ -3,6 +3,7 @@
 // same text appears on the page and in the mail, in the reader's language.
 // Candidates appear by pseudonym only, also to consultants: e-mail travels
 // through systems Jobbro does not control.
+import type { TFunction } from "i18next";
 import type { CourseDemand } from "~/modules/demand/types";
 
 /** A notification with its ids resolved, ready to be put into words. */
@@ -16,7 +17,7 @@ export type NotificationView = {
   | { kind: "gone" }
 );
 
-type Translate = (key: string, options?: Record<string, unknown>) => string;
+type Translate = TFunction;
 
 /** Where a notification leads. One place to change when vacancy and candidate pages exist. */
 export function notificationPath(notificationId: string): string {

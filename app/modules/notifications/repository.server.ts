@@ -96,6 +96,10 @@ export async function resolveNotifications(tx: Tx, notifications: StoredNotifica
   });
 }
 
+export function countUnread(tx: Tx, userId: string): Promise<number> {
+  return tx.notification.count({ where: { userId, readAt: null } });
+}
+
 export async function markAllRead(tx: Tx, userId: string): Promise<number> {
   const result = await tx.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
   return result.count;

@@ -9,6 +9,7 @@ import {
   activeUserIds,
   candidateEmailFacts,
   claimUnnotifiedMatches,
+  countUnread,
   emailOptedOut,
   insertNotifications,
   listForUser,
@@ -65,7 +66,7 @@ export async function listNotifications(db: Db, userId: string, limit = 50): Pro
   const stored = await listForUser(db, userId, limit);
   const [notifications, unread, optedOut] = await Promise.all([
     resolveNotifications(db, stored),
-    db.notification.count({ where: { userId, readAt: null } }),
+    countUnread(db, userId),
     emailOptedOut(db, userId),
   ]);
   return { notifications, unread, emailOn: !optedOut };

@@ -6,7 +6,22 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { OrganisationKind } from "~/generated/prisma/enums";
 import { InvalidInputError } from "~/lib/errors";
 import type { Db } from "~/lib/db.server";
+import { findPostalCode } from "~/modules/references/repository.server";
 import type { OrganisationCreateInput, OrganisationUpdateInput } from "./forms";
+import {
+  countOrganisationsPerKind,
+  cvrTaken,
+  findJobcentreIdOfMunicipality,
+  findMunicipalityCodeOfPostalCode,
+  findOrganisationForEdit,
+  findOrganisationsWithCounts,
+  insertOrganisation,
+  municipalityExists,
+  municipalityTaken,
+  organisationExists,
+  updateOrganisationDetails,
+  type OrganisationPlace,
+} from "./repository.server";
 
 type Tx = Prisma.TransactionClient;
 const key = (k: ParseKeys) => k;
@@ -28,39 +43,23 @@ export interface AdminOrganisationRow {
 export const ADMIN_LIST_LIMIT = 500;
 
 export async function listOrganisations(db: Db, kind?: OrganisationKind): Promise<AdminOrganisationRow[]> {
-  const rows = await db.organisation.findMany({
-    where: kind ? { kind } : {},
-    select: {
-      id: true,
-      kind: true,
-      name: true,
-      cvr: true,
-      municipalityCode: true,
-      street: true,
-      postalCode: true,
-      city: true,
-      _count: { select: { memberships: true, vacancies: true, courses: true } },
-    },
-    orderBy: [{ kind: "asc" }, { name: "asc" }],
-    take: ADMIN_LIST_LIMIT,
-  });
+  const rows = await findOrganisationsWithCounts(db, kind, ADMIN_LIST_LIMIT);
   return rows.map(({ _count, ...row }) => ({ ...row, users: _count.memberships, vacancies: _count.vacancies, courses: _count.courses }));
 }
 
 export async function countByKind(db: Db): Promise<Record<OrganisationKind, number>> {
-  const rows = await db.organisation.groupBy({ by: ["kind"], _count: { _all: true } });
   const counts: Record<OrganisationKind, number> = { COMPANY: 0, JOBCENTRE: 0, INSTITUTION: 0, OPERATOR: 0 };
-  for (const row of rows) counts[row.kind] = row._count._all;
+  for (const row of await countOrganisationsPerKind(db)) counts[row.kind] = row.count;
   return counts;
 }
 
 export async function findOrganisation(db: Db, id: string) {
-  return db.organisation.findUnique({ where: { id }, select: { id: true, kind: true, name: true, cvr: true, municipalityCode: true, street: true, postalCode: true, city: true } });
+  return findOrganisationForEdit(db, id);
 }
 
-async function placeOf(tx: Tx, code: string | undefined) {
+async function placeOf(tx: Tx, code: string | undefined): Promise<OrganisationPlace> {
   if (!code) return { postalCode: null, city: null, latitude: null, longitude: null };
-  const row = await tx.postalCode.findUnique({ where: { code }, select: { code: true, name: true, latitude: true, longitude: true } });
+  const row = await findPostalCode(tx, code);
   if (!row) throw new InvalidInputError({ postalCode: key("forms.unknownPostalCode") });
   return { postalCode: row.code, city: row.name, latitude: row.latitude, longitude: row.longitude };
 }
@@ -69,42 +68,36 @@ async function placeOf(tx: Tx, code: string | undefined) {
 export async function createOrganisation(db: Db, input: OrganisationCreateInput): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const errors: Record<string, string> = {};
-    if (input.cvr && (await tx.organisation.count({ where: { cvr: input.cvr } }))) errors.cvr = key("operator.errors.cvrTaken");
+    if (input.cvr && (await cvrTaken(tx, input.cvr))) errors.cvr = key("operator.errors.cvrTaken");
     if (input.municipalityCode) {
-      const municipality = await tx.municipality.findUnique({ where: { code: input.municipalityCode }, select: { code: true } });
-      if (!municipality) errors.municipalityCode = key("operator.errors.municipalityUnknown");
-      else if (await tx.organisation.count({ where: { municipalityCode: input.municipalityCode } })) errors.municipalityCode = key("operator.errors.municipalityTaken");
+      if (!(await municipalityExists(tx, input.municipalityCode))) errors.municipalityCode = key("operator.errors.municipalityUnknown");
+      else if (await municipalityTaken(tx, input.municipalityCode)) errors.municipalityCode = key("operator.errors.municipalityTaken");
     }
     if (Object.keys(errors).length) throw new InvalidInputError(errors);
     const place = await placeOf(tx, input.postalCode);
     // A new company is served by the jobcentre of its municipality, when there is one.
+    // "-" names no municipality: a postal code without one finds no jobcentre.
     const servedById =
       input.kind === "COMPANY" && place.postalCode
-        ? ((await tx.organisation.findFirst({
-            where: { kind: "JOBCENTRE", municipalityCode: (await tx.postalCode.findUnique({ where: { code: place.postalCode }, select: { municipalityCode: true } }))?.municipalityCode ?? "-" },
-            select: { id: true },
-          }))?.id ?? null)
+        ? await findJobcentreIdOfMunicipality(tx, (await findMunicipalityCodeOfPostalCode(tx, place.postalCode)) ?? "-")
         : null;
-    return tx.organisation.create({
-      data: {
-        kind: input.kind,
-        name: input.name,
-        cvr: input.cvr ?? null,
-        municipalityCode: input.municipalityCode ?? null,
-        street: input.street || null,
-        servedById,
-        ...place,
-      },
-      select: { id: true },
+    return insertOrganisation(tx, {
+      kind: input.kind,
+      name: input.name,
+      cvr: input.cvr ?? null,
+      municipalityCode: input.municipalityCode ?? null,
+      street: input.street || null,
+      servedById,
+      ...place,
     });
   });
 }
 
 export async function updateOrganisation(db: Db, id: string, input: OrganisationUpdateInput): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    if (!(await tx.organisation.count({ where: { id } }))) return false;
+    if (!(await organisationExists(tx, id))) return false;
     const place = await placeOf(tx, input.postalCode);
-    await tx.organisation.update({ where: { id }, data: { name: input.name, street: input.street || null, ...place }, select: { id: true } });
+    await updateOrganisationDetails(tx, id, { name: input.name, street: input.street || null, ...place });
     return true;
   });
 }

@@ -1,14 +1,32 @@
 // Results a jobcentre records: seats reserved on course offerings (ENROLLED),
 // courses completed and hires. Everything is scoped by the jobcentre that holds
 // the candidate; another jobcentre's candidate answers 404.
-import type { Prisma } from "~/generated/prisma/client";
 import type { OutcomeKind } from "~/generated/prisma/enums";
 import { ConflictError, InvalidInputError, NotFoundError } from "~/lib/errors";
-import { lockOwnMatch } from "~/modules/pipeline/service.server";
+import { candidateExists } from "~/modules/candidates/repository.server";
+import { lockOwnMatch } from "~/modules/pipeline/repository.server";
 import type { Db } from "~/lib/db.server";
+import {
+  countOutcomes,
+  countReservedSeats,
+  createOutcome,
+  createReservation,
+  findCompletedOfferingIds,
+  findOfferingCourses,
+  findOutcomes,
+  findReservation,
+  findReservedSeats,
+  findServedVacancyChoices,
+  hasReservation,
+  isOfferingOnMatchPath,
+  isServedVacancy,
+  lockOffering,
+  updateReservation,
+  type OutcomeFilters,
+} from "./repository.server";
 import { danishToday } from "./today";
 
-type Tx = Prisma.TransactionClient;
+export type { OutcomeFilters };
 
 export interface OutcomeActor {
   organisationId: string;
@@ -23,14 +41,6 @@ export const RESERVATION_ERRORS = {
   already: "consultant.reservation.errors.already",
 } as const;
 
-async function lockOffering(tx: Tx, offeringId: string) {
-  // The row lock serialises reservations on one offering: the seat count below
-  // is read only after any concurrent reservation has committed or rolled back.
-  const rows = await tx.$queryRaw<{ id: string; seats: number; cancelledAt: Date | null }[]>`
-    SELECT "id", "seats", "cancelledAt" FROM "CourseOffering" WHERE "id" = ${offeringId} FOR UPDATE`;
-  return rows[0] ?? null;
-}
-
 /**
  * Reserves a seat for the match's candidate on one of the offerings of its
  * upskilling path, and records the ENROLLED outcome in the same transaction.
@@ -40,31 +50,28 @@ export async function reserveSeat(db: Db, actor: OutcomeActor, matchId: string, 
     const match = await lockOwnMatch(tx, actor.organisationId, matchId);
     if (!match) throw new NotFoundError("Match");
     // Only offerings the matcher proposed for this match: never an arbitrary one.
-    const onPath = await tx.matchOffering.count({ where: { matchId, offeringId } });
-    if (onPath === 0) throw new InvalidInputError({ offeringId: RESERVATION_ERRORS.notOffered });
+    if (!(await isOfferingOnMatchPath(tx, matchId, offeringId))) throw new InvalidInputError({ offeringId: RESERVATION_ERRORS.notOffered });
     const offering = await lockOffering(tx, offeringId);
     if (!offering) throw new InvalidInputError({ offeringId: RESERVATION_ERRORS.notOffered });
     if (offering.cancelledAt) throw new ConflictError(RESERVATION_ERRORS.cancelled, { offeringId: RESERVATION_ERRORS.cancelled });
 
-    const existing = await tx.seatReservation.findUnique({ where: { offeringId_candidateId: { offeringId, candidateId: match.candidateId } }, select: { id: true, status: true } });
+    const existing = await findReservation(tx, offeringId, match.candidateId);
     if (existing?.status === "RESERVED") throw new ConflictError(RESERVATION_ERRORS.already, { offeringId: RESERVATION_ERRORS.already });
-    const taken = await tx.seatReservation.count({ where: { offeringId, status: "RESERVED" } });
+    const taken = await countReservedSeats(tx, offeringId);
     if (taken >= offering.seats) throw new ConflictError(RESERVATION_ERRORS.full, { offeringId: RESERVATION_ERRORS.full });
 
     const data = { status: "RESERVED" as const, matchId, createdById: actor.userId };
     const reservation = existing
-      ? await tx.seatReservation.update({ where: { id: existing.id }, data, select: { id: true } })
-      : await tx.seatReservation.create({ data: { ...data, offeringId, candidateId: match.candidateId }, select: { id: true } });
-    await tx.outcome.create({
-      data: {
-        jobcentreId: actor.organisationId,
-        candidateId: match.candidateId,
-        vacancyId: match.vacancyId,
-        offeringId,
-        kind: "ENROLLED",
-        occurredOn: danishToday(),
-        recordedById: actor.userId,
-      },
+      ? await updateReservation(tx, existing.id, data)
+      : await createReservation(tx, { ...data, offeringId, candidateId: match.candidateId });
+    await createOutcome(tx, {
+      jobcentreId: actor.organisationId,
+      candidateId: match.candidateId,
+      vacancyId: match.vacancyId,
+      offeringId,
+      kind: "ENROLLED",
+      occurredOn: danishToday(),
+      recordedById: actor.userId,
     });
     return { reservationId: reservation.id, vacancyId: match.vacancyId, candidateId: match.candidateId };
   });
@@ -81,70 +88,33 @@ export interface OutcomeInput {
 /** A result recorded by hand (e.g. a course completed, a hire found outside Jobbro). */
 export async function recordOutcome(db: Db, actor: OutcomeActor, input: OutcomeInput) {
   return db.$transaction(async (tx) => {
-    const candidate = await tx.candidate.count({ where: { id: input.candidateId, jobcentreId: actor.organisationId } });
-    if (candidate === 0) throw new NotFoundError("Candidate");
+    if (!(await candidateExists(tx, actor.organisationId, input.candidateId))) throw new NotFoundError("Candidate");
     const fields: Record<string, string> = {};
-    if (input.vacancyId) {
-      const served = await tx.vacancy.count({ where: { id: input.vacancyId, organisation: { servedById: actor.organisationId } } });
-      if (served === 0) fields.vacancyId = "consultant.outcomes.errors.unknownVacancy";
-    }
-    if (input.offeringId) {
-      const reserved = await tx.seatReservation.count({ where: { offeringId: input.offeringId, candidateId: input.candidateId } });
-      if (reserved === 0) fields.offeringId = "consultant.outcomes.errors.unknownOffering";
-    }
+    if (input.vacancyId && !(await isServedVacancy(tx, actor.organisationId, input.vacancyId))) fields.vacancyId = "consultant.outcomes.errors.unknownVacancy";
+    if (input.offeringId && !(await hasReservation(tx, input.offeringId, input.candidateId))) fields.offeringId = "consultant.outcomes.errors.unknownOffering";
     if (Object.keys(fields).length) throw new InvalidInputError(fields);
-    return tx.outcome.create({
-      data: {
-        jobcentreId: actor.organisationId,
-        candidateId: input.candidateId,
-        vacancyId: input.vacancyId ?? null,
-        offeringId: input.offeringId ?? null,
-        kind: input.kind,
-        occurredOn: input.occurredOn,
-        recordedById: actor.userId,
-      },
-      select: { id: true },
+    return createOutcome(tx, {
+      jobcentreId: actor.organisationId,
+      candidateId: input.candidateId,
+      vacancyId: input.vacancyId ?? null,
+      offeringId: input.offeringId ?? null,
+      kind: input.kind,
+      occurredOn: input.occurredOn,
+      recordedById: actor.userId,
     });
   });
-}
-
-export interface OutcomeFilters {
-  kind?: OutcomeKind;
-  from?: Date;
-  to?: Date;
 }
 
 export const OUTCOME_PAGE_SIZE = 50;
 
 /** Outcomes with pseudonyms, not names: the list is not an audited read of personal data. */
 export async function listOutcomes(db: Db, jobcentreId: string, filters: OutcomeFilters, page = 1) {
-  const where: Prisma.OutcomeWhereInput = {
-    jobcentreId,
-    ...(filters.kind ? { kind: filters.kind } : {}),
-    ...(filters.from || filters.to ? { occurredOn: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lte: filters.to } : {}) } } : {}),
-  };
   const [total, rows] = await Promise.all([
-    db.outcome.count({ where }),
-    db.outcome.findMany({
-      where,
-      orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
-      skip: (page - 1) * OUTCOME_PAGE_SIZE,
-      take: OUTCOME_PAGE_SIZE,
-      select: {
-        id: true,
-        kind: true,
-        occurredOn: true,
-        candidate: { select: { id: true, pseudonym: true } },
-        vacancy: { select: { id: true, title: true, organisation: { select: { name: true } } } },
-        offeringId: true,
-        recordedBy: { select: { name: true } },
-      },
-    }),
+    countOutcomes(db, jobcentreId, filters),
+    findOutcomes(db, jobcentreId, filters, { skip: (page - 1) * OUTCOME_PAGE_SIZE, take: OUTCOME_PAGE_SIZE }),
   ]);
   const offeringIds = [...new Set(rows.flatMap((r) => (r.offeringId ? [r.offeringId] : [])))];
-  const offerings = offeringIds.length
-    ? await db.courseOffering.findMany({ where: { id: { in: offeringIds } }, select: { id: true, startDate: true, course: { select: { title: true } } } })
-    : [];
+  const offerings = offeringIds.length ? await findOfferingCourses(db, offeringIds) : [];
   const byId = new Map(offerings.map((o) => [o.id, o]));
   return {
     total,
@@ -162,14 +132,8 @@ export async function listOutcomes(db: Db, jobcentreId: string, filters: Outcome
 
 /** A candidate's seat reservations, for recording a completed course on the profile. */
 export async function listReservations(db: Db, jobcentreId: string, candidateId: string) {
-  const rows = await db.seatReservation.findMany({
-    where: { candidateId, candidate: { jobcentreId }, status: "RESERVED" },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, offeringId: true, offering: { select: { startDate: true, endDate: true, course: { select: { title: true } } } } },
-  });
-  const completed = new Set(
-    (await db.outcome.findMany({ where: { candidateId, jobcentreId, kind: "COURSE_COMPLETED", offeringId: { in: rows.map((r) => r.offeringId) } }, select: { offeringId: true } })).map((o) => o.offeringId),
-  );
+  const rows = await findReservedSeats(db, jobcentreId, candidateId);
+  const completed = new Set(await findCompletedOfferingIds(db, jobcentreId, candidateId, rows.map((r) => r.offeringId)));
   return rows.map((r) => ({
     id: r.id,
     offeringId: r.offeringId,
@@ -178,4 +142,10 @@ export async function listReservations(db: Db, jobcentreId: string, candidateId:
     endDate: r.offering.endDate.toISOString(),
     completed: completed.has(r.offeringId),
   }));
+}
+
+/** The vacancies a recorded result may name: those of the companies the jobcentre serves. */
+export async function listOutcomeVacancies(db: Db, jobcentreId: string): Promise<{ id: string; label: string }[]> {
+  const vacancies = await findServedVacancyChoices(db, jobcentreId);
+  return vacancies.map((v) => ({ id: v.id, label: `${v.title} (${v.organisation.name})` }));
 }

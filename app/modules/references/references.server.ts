@@ -3,6 +3,7 @@
 // the vacancy, candidate and course services; run inside their transaction.
 import type { Prisma } from "~/generated/prisma/client";
 import { InvalidInputError, type FieldErrors } from "../../lib/errors";
+import { existingSkillIds, findOccupationIdByRef, findPostalCode } from "./repository.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,7 +15,7 @@ export interface Place {
 }
 
 export async function resolvePostalCode(tx: Tx, code: string, field = "postalCode"): Promise<Place> {
-  const row = await tx.postalCode.findUnique({ where: { code }, select: { code: true, name: true, latitude: true, longitude: true } });
+  const row = await findPostalCode(tx, code);
   if (!row) throw new InvalidInputError({ [field]: `Unknown postal code ${code}` });
   // Matching measures distances from these coordinates: a place without them cannot be matched.
   if (row.latitude === null || row.longitude === null) throw new InvalidInputError({ [field]: `Postal code ${code} has no known location` });
@@ -25,7 +26,7 @@ export async function resolvePostalCode(tx: Tx, code: string, field = "postalCod
 export async function unknownSkills(tx: Tx, lists: Record<string, string[]>): Promise<FieldErrors> {
   const all = [...new Set(Object.values(lists).flat())];
   if (all.length === 0) return {};
-  const found = new Set((await tx.skill.findMany({ where: { id: { in: all } }, select: { id: true } })).map((s) => s.id));
+  const found = await existingSkillIds(tx, all);
   const fields: FieldErrors = {};
   for (const [field, ids] of Object.entries(lists)) {
     ids.forEach((id, index) => {
@@ -42,9 +43,9 @@ export async function assertSkillsExist(tx: Tx, lists: Record<string, string[]>)
 
 /** Our id for an occupation named by our id or by its ESCO concept URI (integrators hold URIs). */
 export async function resolveOccupationId(tx: Tx, ref: string, field = "occupationId"): Promise<string> {
-  const row = await tx.occupation.findFirst({ where: { OR: [{ id: ref }, { escoUri: ref }] }, select: { id: true } });
-  if (!row) throw new InvalidInputError({ [field]: "Unknown occupation id or ESCO URI" });
-  return row.id;
+  const id = await findOccupationIdByRef(tx, ref);
+  if (!id) throw new InvalidInputError({ [field]: "Unknown occupation id or ESCO URI" });
+  return id;
 }
 
 /**

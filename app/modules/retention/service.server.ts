@@ -6,6 +6,15 @@
 // only: the run log never names anyone.
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/lib/db.server";
+import {
+  candidateIdsWithPendingErasure,
+  countErasureRequestsBySourceAndStatus,
+  finishMaintenanceRun,
+  insertMaintenanceRun,
+  insertRetentionErasureRequests,
+  listInactiveCandidates,
+  listMaintenanceRuns,
+} from "./repository.server";
 
 export const RETENTION_RUN_KIND = "retention";
 const BATCH = 500;
@@ -30,18 +39,13 @@ export function retentionCutoff(now: Date, inactiveDays: number): Date {
 export async function runRetention(db: Db, options: { now?: Date; inactiveDays: number }): Promise<{ runId: string; counts: RetentionCounts; erasureRequestIds: string[] }> {
   const now = options.now ?? new Date();
   const cutoff = retentionCutoff(now, options.inactiveDays);
-  const run = await db.maintenanceRun.create({ data: { kind: RETENTION_RUN_KIND, startedAt: now }, select: { id: true } });
+  const run = await insertMaintenanceRun(db, RETENTION_RUN_KIND, now);
   const counts: RetentionCounts = { inactive: 0, requested: 0, alreadyPending: 0 };
   const erasureRequestIds: string[] = [];
   try {
     let afterId: string | undefined;
     for (;;) {
-      const batch = await db.candidate.findMany({
-        where: { lastActivityAt: { lt: cutoff }, ...(afterId ? { id: { gt: afterId } } : {}) },
-        select: { id: true, jobcentreId: true },
-        orderBy: { id: "asc" },
-        take: BATCH,
-      });
+      const batch = await listInactiveCandidates(db, cutoff, afterId, BATCH);
       if (batch.length === 0) break;
       afterId = batch[batch.length - 1]!.id;
       counts.inactive += batch.length;
@@ -51,30 +55,20 @@ export async function runRetention(db: Db, options: { now?: Date; inactiveDays: 
       erasureRequestIds.push(...created);
       if (batch.length < BATCH) break;
     }
-    await db.maintenanceRun.update({ where: { id: run.id }, data: { finishedAt: new Date(), counts: { ...counts } }, select: { id: true } });
+    await finishMaintenanceRun(db, run.id, { finishedAt: new Date(), counts: { ...counts } });
     return { runId: run.id, counts, erasureRequestIds };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await db.maintenanceRun
-      .update({ where: { id: run.id }, data: { finishedAt: new Date(), counts: { ...counts }, lastError: message.slice(0, 500) }, select: { id: true } })
-      .catch(() => undefined);
+    await finishMaintenanceRun(db, run.id, { finishedAt: new Date(), counts: { ...counts }, lastError: message.slice(0, 500) }).catch(() => undefined);
     throw error;
   }
 }
 
 async function orderErasures(tx: Prisma.TransactionClient, batch: { id: string; jobcentreId: string }[]): Promise<string[]> {
-  const pending = await tx.erasureRequest.findMany({
-    where: { candidateId: { in: batch.map((c) => c.id) }, status: "PENDING" },
-    select: { candidateId: true },
-  });
-  const waiting = new Set(pending.map((p) => p.candidateId));
+  const waiting = await candidateIdsWithPendingErasure(tx, batch.map((c) => c.id));
   const fresh = batch.filter((c) => !waiting.has(c.id));
   if (fresh.length === 0) return [];
-  const rows = await tx.erasureRequest.createManyAndReturn({
-    data: fresh.map((c) => ({ candidateId: c.id, jobcentreId: c.jobcentreId, source: "RETENTION" as const })),
-    select: { id: true },
-  });
-  return rows.map((r) => r.id);
+  return insertRetentionErasureRequests(tx, fresh);
 }
 
 export interface MaintenanceOverview {
@@ -84,10 +78,7 @@ export interface MaintenanceOverview {
 
 /** For the operators' page: counts only. */
 export async function maintenanceOverview(db: Db, limit = 20): Promise<MaintenanceOverview> {
-  const [runs, erasures] = await Promise.all([
-    db.maintenanceRun.findMany({ orderBy: [{ startedAt: "desc" }, { id: "desc" }], take: limit, select: { id: true, kind: true, startedAt: true, finishedAt: true, counts: true, lastError: true } }),
-    db.erasureRequest.groupBy({ by: ["source", "status"], _count: { _all: true } }),
-  ]);
+  const [runs, erasures] = await Promise.all([listMaintenanceRuns(db, limit), countErasureRequestsBySourceAndStatus(db)]);
   return {
     runs: runs.map((r) => ({
       id: r.id,
@@ -98,7 +89,7 @@ export async function maintenanceOverview(db: Db, limit = 20): Promise<Maintenan
       // The error text stays in the database: it may name a row, and the page shows counts only.
       failed: r.lastError !== null,
     })),
-    erasures: erasures.map((e) => ({ source: e.source, status: e.status, count: e._count._all })),
+    erasures,
   };
 }
 

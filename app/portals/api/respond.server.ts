@@ -1,9 +1,10 @@
 // The HTTP edge of /api/v1, shared by every route: authenticate the token, check
 // the organisation kind and method, read and validate JSON, and turn results and
 // typed errors into JSON responses. Routes stay a few lines each.
+import type { AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
 import type { OrganisationKind } from "~/generated/prisma/enums";
-import { getDb, type Db } from "~/lib/db.server";
+import type { Db } from "~/lib/db.server";
 import { createLogger } from "~/lib/logger.server";
 import { DomainError, InvalidInputError } from "../../lib/errors";
 import { authenticateApiRequest, requireKind, type ApiPrincipal } from "./service.server";
@@ -107,17 +108,23 @@ export interface ApiContext {
 }
 
 type Handler = (ctx: ApiContext) => Promise<Response>;
-/** What Remix passes to a loader or action (context is unused by the API). */
+/** What Remix passes to a loader or action; the load context carries the database client. */
 interface RouteArgs {
   request: Request;
   params: Record<string, string | undefined>;
   context?: unknown;
 }
 
+function databaseOf(context: unknown): Db {
+  const db = (context as Partial<AppLoadContext> | undefined)?.db;
+  if (!db) throw new Error("The load context carries no database client (app/server/app.ts puts it there)");
+  return db;
+}
+
 async function run(args: RouteArgs, kinds: OrganisationKind[], pick: (method: string) => Handler): Promise<Response> {
   const { request, params } = args;
   try {
-    const db = getDb();
+    const db = databaseOf(args.context);
     const principal = await authenticateApiRequest(db, request);
     requireKind(principal, ...kinds);
     return await pick(request.method.toUpperCase())({ request, params, principal, db });

@@ -7,7 +7,17 @@ import { ConflictError, NotFoundError } from "~/lib/errors";
 import { requestErasureInTx } from "~/modules/erasure/service.server";
 import { writeOutbox } from "~/lib/outbox/outbox.server";
 import type { Db } from "~/lib/db.server";
-import { lockCandidateRow, recordCitizenAudit } from "./repository.server";
+import {
+  findCandidateConsent,
+  findStandingCompanyConsent,
+  insertCompanyConsentByCitizen,
+  lockCandidateContactRequest,
+  lockCandidateRow,
+  markConsentWithdrawn,
+  markContactRequestAccepted,
+  markContactRequestDeclined,
+  recordCitizenAudit,
+} from "./repository.server";
 import { closeIntroductionsOfConsent } from "../../modules/introductions/withdrawal.server";
 
 type Tx = Prisma.TransactionClient;
@@ -28,11 +38,11 @@ async function locked<T>(db: Db, candidateId: string, work: (tx: Tx, jobcentreId
 /** Withdrawal keeps the row (the history stays visible); repeating it changes nothing. */
 export function withdrawConsentAsCitizen(db: Db, candidateId: string, consentId: string): Promise<{ withdrawn: boolean }> {
   return locked(db, candidateId, async (tx) => {
-    const consent = await tx.consent.findFirst({ where: { id: consentId, candidateId }, select: { id: true, withdrawnAt: true } });
+    const consent = await findCandidateConsent(tx, candidateId, consentId);
     if (!consent) throw new NotFoundError("Consent");
     if (consent.withdrawnAt) return { withdrawn: false };
     const now = new Date();
-    await tx.consent.update({ where: { id: consentId }, data: { withdrawnAt: now }, select: { id: true } });
+    await markConsentWithdrawn(tx, consentId, now);
     await closeIntroductionsOfConsent(tx, consentId, now);
     // MATCHING decides whether the candidate is indexed and matched at all.
     await writeOutbox(tx, "candidate.changed", candidateId);
@@ -42,10 +52,7 @@ export function withdrawConsentAsCitizen(db: Db, candidateId: string, consentId:
 }
 
 async function lockPendingIntroduction(tx: Tx, candidateId: string, requestId: string) {
-  const rows = await tx.$queryRaw<{ id: string; status: string; companyId: string }[]>`
-    SELECT "id", "status"::text AS "status", "companyId" FROM "ContactRequest"
-    WHERE "id" = ${requestId} AND "candidateId" = ${candidateId} FOR UPDATE`;
-  const request = rows[0];
+  const request = await lockCandidateContactRequest(tx, candidateId, requestId);
   if (!request) throw new NotFoundError("Contact request");
   if (request.status !== "PROPOSED") throw new ConflictError(CITIZEN_ERRORS.notPending);
   return request;
@@ -59,17 +66,9 @@ export function approveIntroduction(db: Db, candidateId: string, requestId: stri
   return locked(db, candidateId, async (tx) => {
     const request = await lockPendingIntroduction(tx, candidateId, requestId);
     const now = new Date();
-    const existing = await tx.consent.findFirst({
-      where: { candidateId, purpose: "SHARE_WITH_COMPANY", companyId: request.companyId, withdrawnAt: null },
-      select: { id: true },
-    });
-    const consent =
-      existing ??
-      (await tx.consent.create({
-        data: { candidateId, purpose: "SHARE_WITH_COMPANY", companyId: request.companyId, channel: "DIGITAL", givenAt: now, recordedById: null },
-        select: { id: true },
-      }));
-    await tx.contactRequest.update({ where: { id: requestId }, data: { status: "ACCEPTED", decidedAt: now, consentId: consent.id }, select: { id: true } });
+    const existing = await findStandingCompanyConsent(tx, candidateId, request.companyId);
+    const consent = existing ?? (await insertCompanyConsentByCitizen(tx, candidateId, request.companyId, now));
+    await markContactRequestAccepted(tx, requestId, now, consent.id);
     await recordCitizenAudit(tx, candidateId, "UPDATE", "candidate.consent");
     return { consentId: consent.id };
   });
@@ -78,7 +77,7 @@ export function approveIntroduction(db: Db, candidateId: string, requestId: stri
 export function declineIntroduction(db: Db, candidateId: string, requestId: string): Promise<void> {
   return locked(db, candidateId, async (tx) => {
     await lockPendingIntroduction(tx, candidateId, requestId);
-    await tx.contactRequest.update({ where: { id: requestId }, data: { status: "DECLINED", decidedAt: new Date() }, select: { id: true } });
+    await markContactRequestDeclined(tx, requestId, new Date());
     await recordCitizenAudit(tx, candidateId, "UPDATE", "contact-request");
   });
 }

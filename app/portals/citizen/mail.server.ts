@@ -8,6 +8,7 @@ import type { Db } from "~/lib/db.server";
 import type { Mailer } from "~/lib/mailer.server";
 import type { Language } from "~/i18n/config";
 import { citizenLinkUrl } from "./link.server";
+import { findCandidateEmail, findIntroductionForMail } from "./repository.server";
 
 export interface CitizenMailContext {
   db: Db;
@@ -38,7 +39,7 @@ function render(paragraphs: (language: Language) => string[], linkAfter: number,
 }
 
 export async function sendCitizenLinkMail(ctx: CitizenMailContext, candidateId: string, now = new Date()): Promise<CitizenMailResult> {
-  const candidate = await ctx.db.candidate.findUnique({ where: { id: candidateId }, select: { email: true } });
+  const candidate = await findCandidateEmail(ctx.db, candidateId);
   if (!candidate) return { sent: false, reason: "no candidate" };
   if (!candidate.email) return { sent: false, reason: "no e-mail" };
   const { url, expiresAt } = citizenLinkUrl(candidateId, now);
@@ -60,10 +61,7 @@ export async function sendCitizenLinkMail(ctx: CitizenMailContext, candidateId: 
 }
 
 export async function sendIntroductionProposedMail(ctx: CitizenMailContext, contactRequestId: string, now = new Date()): Promise<CitizenMailResult> {
-  const request = await ctx.db.contactRequest.findUnique({
-    where: { id: contactRequestId },
-    select: { status: true, candidateId: true, candidate: { select: { email: true } }, company: { select: { name: true } }, vacancy: { select: { title: true } } },
-  });
+  const request = await findIntroductionForMail(ctx.db, contactRequestId);
   if (!request) return { sent: false, reason: "no request" };
   // Answered (or withdrawn) before the mail went out: nothing left to ask.
   if (request.status !== "PROPOSED") return { sent: false, reason: `request is ${request.status}` };

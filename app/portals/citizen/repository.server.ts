@@ -85,3 +85,58 @@ export async function lockCandidateRow(tx: Prisma.TransactionClient, candidateId
 export function pendingErasure(db: Client, candidateId: string) {
   return db.erasureRequest.findFirst({ where: { candidateId, status: "PENDING" }, select: { id: true, requestedAt: true } });
 }
+
+// ───────────── the citizen's decisions (callers hold the candidate row's lock) ─────────────
+
+export function findCandidateConsent(tx: Client, candidateId: string, consentId: string): Promise<{ id: string; withdrawnAt: Date | null } | null> {
+  return tx.consent.findFirst({ where: { id: consentId, candidateId }, select: { id: true, withdrawnAt: true } });
+}
+
+/** A consent of the candidate, as findCandidateConsent found it. */
+export async function markConsentWithdrawn(tx: Client, consentId: string, at: Date): Promise<void> {
+  await tx.consent.update({ where: { id: consentId }, data: { withdrawnAt: at }, select: { id: true } });
+}
+
+/** Locks the candidate's own contact request; null for anyone else's (or none). */
+export async function lockCandidateContactRequest(tx: Prisma.TransactionClient, candidateId: string, requestId: string): Promise<{ id: string; status: string; companyId: string } | null> {
+  const rows = await tx.$queryRaw<{ id: string; status: string; companyId: string }[]>`
+    SELECT "id", "status"::text AS "status", "companyId" FROM "ContactRequest"
+    WHERE "id" = ${requestId} AND "candidateId" = ${candidateId} FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+export function findStandingCompanyConsent(tx: Client, candidateId: string, companyId: string): Promise<{ id: string } | null> {
+  return tx.consent.findFirst({ where: { candidateId, purpose: "SHARE_WITH_COMPANY", companyId, withdrawnAt: null }, select: { id: true } });
+}
+
+/** Given by the citizen on their own page: channel DIGITAL, recorded by nobody on staff. */
+export function insertCompanyConsentByCitizen(tx: Client, candidateId: string, companyId: string, givenAt: Date): Promise<{ id: string }> {
+  return tx.consent.create({
+    data: { candidateId, purpose: "SHARE_WITH_COMPANY", companyId, channel: "DIGITAL", givenAt, recordedById: null },
+    select: { id: true },
+  });
+}
+
+/** A request lockCandidateContactRequest returned. */
+export async function markContactRequestAccepted(tx: Client, requestId: string, decidedAt: Date, consentId: string): Promise<void> {
+  await tx.contactRequest.update({ where: { id: requestId }, data: { status: "ACCEPTED", decidedAt, consentId }, select: { id: true } });
+}
+
+/** A request lockCandidateContactRequest returned. */
+export async function markContactRequestDeclined(tx: Client, requestId: string, decidedAt: Date): Promise<void> {
+  await tx.contactRequest.update({ where: { id: requestId }, data: { status: "DECLINED", decidedAt }, select: { id: true } });
+}
+
+// ───────────── e-mails to the citizen ─────────────
+
+export function findCandidateEmail(db: Client, candidateId: string): Promise<{ email: string | null } | null> {
+  return db.candidate.findUnique({ where: { id: candidateId }, select: { email: true } });
+}
+
+/** What the mail asking the citizen about an introduction says, and to whom. */
+export function findIntroductionForMail(db: Client, contactRequestId: string) {
+  return db.contactRequest.findUnique({
+    where: { id: contactRequestId },
+    select: { status: true, candidateId: true, candidate: { select: { email: true } }, company: { select: { name: true } }, vacancy: { select: { title: true } } },
+  });
+}

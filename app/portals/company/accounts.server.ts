@@ -9,27 +9,26 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { MembershipRole } from "~/generated/prisma/enums";
 import type { Db } from "~/lib/db.server";
 import type { RegistrationInput } from "./registration-schema";
+import {
+  countUsersWithEmail,
+  findJobcentreOfMunicipality,
+  findMunicipalityOfPostalCode,
+  findOrganisationByCvr,
+  insertCompany,
+  insertMember,
+} from "./repository.server";
 
 type Tx = Prisma.TransactionClient;
 
 export async function emailTaken(tx: Tx | Db, email: string): Promise<boolean> {
-  return (await tx.user.count({ where: { email: { equals: normaliseEmail(email), mode: "insensitive" } } })) > 0;
+  return (await countUsersWithEmail(tx, normaliseEmail(email))) > 0;
 }
 
 export async function createMember(
   tx: Tx,
   input: { organisationId: string; name: string; email: string; passwordHash: string; role: MembershipRole; locale?: string },
 ): Promise<{ id: string }> {
-  return tx.user.create({
-    data: {
-      email: normaliseEmail(input.email),
-      name: input.name,
-      passwordHash: input.passwordHash,
-      locale: input.locale ?? "da",
-      memberships: { create: { organisationId: input.organisationId, role: input.role } },
-    },
-    select: { id: true },
-  });
+  return insertMember(tx, { ...input, email: normaliseEmail(input.email), locale: input.locale ?? "da" });
 }
 
 /** A unique violation on a column: the race between our check and our insert. */
@@ -43,7 +42,7 @@ export async function registerCompany(db: Db, input: RegistrationInput, locale =
   try {
     return await db.$transaction(async (tx) => {
       const fields: Record<string, string> = {};
-      if (await tx.organisation.findUnique({ where: { cvr: input.cvr }, select: { id: true } })) fields.cvr = "company.register.errors.cvrTaken";
+      if (await findOrganisationByCvr(tx, input.cvr)) fields.cvr = "company.register.errors.cvrTaken";
       if (await emailTaken(tx, input.email)) fields.email = "company.register.errors.emailTaken";
       const place = await resolvePostalCode(tx, input.postalCode).catch(() => {
         fields.postalCode = "forms.unknownPostalCode";
@@ -51,23 +50,17 @@ export async function registerCompany(db: Db, input: RegistrationInput, locale =
       });
       if (Object.keys(fields).length > 0 || !place) throw new InvalidInputError(fields);
 
-      const municipality = await tx.postalCode.findUnique({ where: { code: place.postalCode }, select: { municipalityCode: true } });
-      const jobcentre = municipality?.municipalityCode
-        ? await tx.organisation.findFirst({ where: { kind: "JOBCENTRE", municipalityCode: municipality.municipalityCode }, select: { id: true } })
-        : null;
-      const organisation = await tx.organisation.create({
-        data: {
-          kind: "COMPANY",
-          name: input.companyName,
-          cvr: input.cvr,
-          street: input.street,
-          postalCode: place.postalCode,
-          city: place.city,
-          latitude: place.latitude,
-          longitude: place.longitude,
-          servedById: jobcentre?.id ?? null,
-        },
-        select: { id: true },
+      const municipality = await findMunicipalityOfPostalCode(tx, place.postalCode);
+      const jobcentre = municipality?.municipalityCode ? await findJobcentreOfMunicipality(tx, municipality.municipalityCode) : null;
+      const organisation = await insertCompany(tx, {
+        name: input.companyName,
+        cvr: input.cvr,
+        street: input.street,
+        postalCode: place.postalCode,
+        city: place.city,
+        latitude: place.latitude,
+        longitude: place.longitude,
+        servedById: jobcentre?.id ?? null,
       });
       const user = await createMember(tx, { organisationId: organisation.id, name: input.name, email: input.email, passwordHash, role: "ADMIN", locale });
       return { organisationId: organisation.id, userId: user.id };

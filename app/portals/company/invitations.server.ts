@@ -6,10 +6,20 @@ import { createHash, randomBytes } from "node:crypto";
 import { ForbiddenError, InvalidInputError } from "~/lib/errors";
 import { hashPassword } from "~/modules/auth/password.server";
 import { normaliseEmail } from "~/modules/auth/repository.server";
+import type { Prisma } from "~/generated/prisma/client";
 import type { MembershipRole } from "~/generated/prisma/enums";
 import type { Db } from "~/lib/db.server";
 import { createMember, emailTaken, uniqueViolationOn } from "./accounts.server";
 import type { InvitationAcceptInput } from "./registration-schema";
+import {
+  claimInvitation,
+  findInvitationByTokenHash,
+  getClaimedInvitation,
+  insertInvitation,
+  listMembershipsOf,
+  listPendingInvitationsOf,
+  revokeUnacceptedInvitation,
+} from "./repository.server";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -28,43 +38,33 @@ export async function createInvitation(db: Db, inviter: Inviter, email: string, 
   if (inviter.membershipRole !== "ADMIN") throw new ForbiddenError("Only an administrator can invite colleagues");
   if (await emailTaken(db, email)) throw new InvalidInputError({ email: "company.colleagues.errors.alreadyMember" });
   const token = randomBytes(32).toString("base64url");
-  const row = await db.invitation.create({
-    data: {
-      organisationId: inviter.organisationId,
-      email: normaliseEmail(email),
-      role: "MEMBER",
-      tokenHash: hashInvitationToken(token),
-      invitedById: inviter.userId,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-    },
-    select: { id: true, expiresAt: true },
+  const row = await insertInvitation(db, {
+    organisationId: inviter.organisationId,
+    email: normaliseEmail(email),
+    role: "MEMBER",
+    tokenHash: hashInvitationToken(token),
+    invitedById: inviter.userId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
   });
   return { ...row, token };
 }
 
 /** When the e-mail could not be sent, the link never reached anyone: withdraw it. */
 export async function revokeInvitation(db: Db, organisationId: string, id: string, now = new Date()): Promise<void> {
-  await db.invitation.updateMany({ where: { id, organisationId, acceptedAt: null }, data: { revokedAt: now } });
+  await revokeUnacceptedInvitation(db, organisationId, id, now);
 }
 
 export async function listPendingInvitations(db: Db, organisationId: string, now = new Date()) {
-  return db.invitation.findMany({
-    where: { organisationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
-    select: { id: true, email: true, expiresAt: true },
-    orderBy: { createdAt: "desc" },
-  });
+  return listPendingInvitationsOf(db, organisationId, now);
 }
 
 export type InvitationState =
   | { state: "valid"; invitation: { id: string; email: string; organisationName: string } }
   | { state: "expired" | "used" | "unknown" };
 
-export async function lookUpInvitation(db: Db, token: string, now = new Date()): Promise<InvitationState> {
-  const row = await db.invitation.findUnique({
-    where: { tokenHash: hashInvitationToken(token) },
-    select: { id: true, email: true, expiresAt: true, acceptedAt: true, revokedAt: true, organisation: { select: { name: true } } },
-  });
+export async function lookUpInvitation(db: Db | Prisma.TransactionClient, token: string, now = new Date()): Promise<InvitationState> {
+  const row = await findInvitationByTokenHash(db, hashInvitationToken(token));
   if (!row || row.revokedAt) return { state: "unknown" };
   if (row.acceptedAt) return { state: "used" };
   if (row.expiresAt <= now) return { state: "expired" };
@@ -83,15 +83,11 @@ export async function acceptInvitation(
   try {
     return await db.$transaction(async (tx) => {
       // The claim: only one transaction can move acceptedAt from null.
-      const claimed = await tx.invitation.updateMany({
-        where: { tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
-        data: { acceptedAt: now },
-      });
-      if (claimed.count !== 1) {
-        const state = await lookUpInvitation(tx as unknown as Db, token, now);
+      if (!(await claimInvitation(tx, tokenHash, now))) {
+        const state = await lookUpInvitation(tx, token, now);
         return { state: state.state === "valid" ? "used" : state.state };
       }
-      const invitation = await tx.invitation.findUniqueOrThrow({ where: { tokenHash }, select: { organisationId: true, email: true, role: true } });
+      const invitation = await getClaimedInvitation(tx, tokenHash);
       if (await emailTaken(tx, invitation.email)) throw new InvalidInputError({ name: "company.colleagues.errors.alreadyMember" });
       const user = await createMember(tx, { organisationId: invitation.organisationId, name: input.name, email: invitation.email, passwordHash, role: invitation.role });
       return { userId: user.id };
@@ -103,10 +99,6 @@ export async function acceptInvitation(
 }
 
 export async function listMembers(db: Db, organisationId: string) {
-  const rows = await db.membership.findMany({
-    where: { organisationId },
-    select: { role: true, user: { select: { id: true, name: true, email: true, disabledAt: true } } },
-    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
-  });
+  const rows = await listMembershipsOf(db, organisationId);
   return rows.map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email, role: m.role, disabled: m.user.disabledAt !== null }));
 }

@@ -6,6 +6,7 @@ import type { Db } from "~/lib/db.server";
 import { getSearchClient } from "../../../search/client";
 import { shownLabel } from "~/modules/taxonomy/label";
 import { searchTaxonomy, taxonomyLabels, type TaxonomyOption } from "../../../search/queries/taxonomy";
+import { findCompanyPostalCode, findOccupationWithSkills } from "./repository.server";
 
 export interface OccupationProposal {
   occupation: TaxonomyOption;
@@ -14,15 +15,7 @@ export interface OccupationProposal {
 }
 
 export async function occupationProposal(db: Db, occupationId: string, language: Language): Promise<OccupationProposal | null> {
-  const occupation = await db.occupation.findUnique({
-    where: { id: occupationId },
-    select: {
-      id: true,
-      labelEn: true,
-      labelDa: true,
-      skills: { select: { relation: true, skill: { select: { id: true, labelEn: true, labelDa: true } } } },
-    },
-  });
+  const occupation = await findOccupationWithSkills(db, occupationId);
   if (!occupation) return null;
   const sorted = (relation: "ESSENTIAL" | "OPTIONAL") =>
     occupation.skills
@@ -39,6 +32,11 @@ export function skillLabels(db: Db, ids: readonly string[], language: Language):
 export async function occupationLabel(db: Db, id: string | null | undefined, language: Language): Promise<TaxonomyOption | null> {
   if (!id) return null;
   return (await taxonomyLabels(db, "occupations", [id], language))[0] ?? null;
+}
+
+/** Where the company itself is: the place of work a new vacancy starts from. */
+export function companyPostalCode(db: Db, organisationId: string): Promise<string | null> {
+  return findCompanyPostalCode(db, organisationId);
 }
 
 /** The wizard's first step without JavaScript: the occupations that fit the typed words. */

@@ -1,7 +1,10 @@
 // The candidate form's edge to the candidate service: turns the form value into
 // the service's input and the service's field errors into translation keys.
 import type { ParseKeys } from "i18next";
+import type { Language } from "~/i18n/config";
+import type { Db } from "~/lib/db.server";
 import { InvalidInputError } from "~/lib/errors";
+import { bestOccupation } from "../../../search/queries/taxonomy-suggest.server";
 import type { CandidateCreateInput, CandidateUpdateInput } from "~/modules/candidates/schema";
 import type { CandidateFormValue } from "./schema";
 
@@ -45,14 +48,15 @@ function experienceOf(value: CandidateFormValue): { occupationId: string; years:
  * field error naming the row when nothing matches.
  */
 export async function resolveExperienceQueries(
+  db: Db,
   value: CandidateFormValue,
-  find: (query: string) => Promise<{ id: string } | null>,
+  language: Language,
 ): Promise<{ value: CandidateFormValue; errors: Record<string, string[]> }> {
   const errors: Record<string, string[]> = {};
   const experience = await Promise.all(
     value.experience.map(async (row, index) => {
       if (row.occupationId || !row.occupationQuery) return row;
-      const found = await find(row.occupationQuery);
+      const found = await bestOccupation(db, row.occupationQuery, language);
       if (!found) errors[`experience[${index}].occupationQuery`] = [key("consultant.candidateForm.errors.unknownOccupation")];
       return found ? { ...row, occupationId: found.id } : row;
     }),

@@ -2,10 +2,22 @@
 // candidates, in PostgreSQL (docs/decisions/011-consultant-portal.md explains
 // why not the Meilisearch index). Names are shown, so every page of the list
 // is recorded in the audit log: one READ event per candidate shown.
-import type { Prisma } from "~/generated/prisma/client";
 import type { CandidateStatus } from "~/generated/prisma/enums";
+import { recordAudits } from "~/modules/candidates/repository.server";
 import { danishToday } from "~/modules/outcomes/today";
 import type { Db } from "~/lib/db.server";
+import {
+  candidateListFilter,
+  countListedAvailableBy,
+  countListedByPostalCode,
+  countListedByStatus,
+  countListedCandidates,
+  countTopListedSkills,
+  findListedCandidates,
+  findMunicipalitiesOfPostalCodes,
+  findMunicipalityName,
+  findSkillLabels,
+} from "./candidate-list.repository.server";
 import type { AvailabilityBucket, CandidateListQuery } from "./schema";
 
 export const CANDIDATE_PAGE_SIZE = 25;
@@ -14,40 +26,7 @@ export const LIST_AUDIT = { resource: "candidate-list", reason: "consultant list
 const DAY_MS = 86_400_000;
 export const AVAILABILITY_DAYS: Record<AvailabilityBucket, number> = { now: 0, "30": 30, "90": 90 };
 
-type Where = Prisma.CandidateWhereInput;
-type FacetName = "skills" | "available" | "municipality" | "status";
-
-async function postalCodesOf(db: Db, municipalityCode: string): Promise<string[]> {
-  return (await db.postalCode.findMany({ where: { municipalityCode }, select: { code: true } })).map((p) => p.code);
-}
-
-/** One condition per filter, so each facet can be counted without its own filter. */
-async function conditions(db: Db, jobcentreId: string, query: CandidateListQuery, today: Date): Promise<Record<FacetName | "base" | "q", Where>> {
-  const words = (query.q ?? "").split(/\s+/).filter(Boolean).slice(0, 5);
-  return {
-    base: { jobcentreId },
-    q: words.length
-      ? {
-          AND: words.map((w) => ({
-            OR: [
-              { pseudonym: { contains: w, mode: "insensitive" as const } },
-              { firstName: { contains: w, mode: "insensitive" as const } },
-              { lastName: { contains: w, mode: "insensitive" as const } },
-              { email: { contains: w, mode: "insensitive" as const } },
-            ],
-          })),
-        }
-      : {},
-    skills: query.skills.length ? { AND: query.skills.map((skillId) => ({ skills: { some: { skillId } } })) } : {},
-    available: query.available ? { availableFrom: { lte: new Date(today.getTime() + AVAILABILITY_DAYS[query.available] * DAY_MS) } } : {},
-    municipality: query.municipality ? { postalCode: { in: await postalCodesOf(db, query.municipality) } } : {},
-    status: query.status ? { status: query.status } : {},
-  };
-}
-
-const whereWithout = (c: Awaited<ReturnType<typeof conditions>>, skip?: FacetName): Where => ({
-  AND: (Object.keys(c) as (keyof typeof c)[]).filter((k) => k !== skip).map((k) => c[k]),
-});
+const availableBy = (today: Date, bucket: AvailabilityBucket) => new Date(today.getTime() + AVAILABILITY_DAYS[bucket] * DAY_MS);
 
 export interface CandidateListActor {
   organisationId: string;
@@ -56,48 +35,35 @@ export interface CandidateListActor {
 
 export async function searchCandidates(db: Db, actor: CandidateListActor, query: CandidateListQuery, today = danishToday()) {
   const jobcentreId = actor.organisationId;
-  const c = await conditions(db, jobcentreId, query, today);
-  const where = whereWithout(c);
+  const filter = await candidateListFilter(db, jobcentreId, {
+    q: query.q,
+    skills: query.skills,
+    availableBy: query.available ? availableBy(today, query.available) : undefined,
+    municipality: query.municipality,
+    status: query.status,
+  });
   const page = Math.max(1, query.page);
 
   const [total, rows, statusRows, placeRows, skillRows, availability] = await Promise.all([
-    db.candidate.count({ where }),
-    db.candidate.findMany({
-      where,
-      orderBy: [{ lastActivityAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * CANDIDATE_PAGE_SIZE,
-      take: CANDIDATE_PAGE_SIZE,
-      select: {
-        id: true,
-        pseudonym: true,
-        firstName: true,
-        lastName: true,
-        status: true,
-        postalCode: true,
-        city: true,
-        availableFrom: true,
-        hasDrivingLicence: true,
-        _count: { select: { skills: true, matches: { where: { current: true } } } },
-      },
-    }),
-    db.candidate.groupBy({ by: ["status"], where: whereWithout(c, "status"), _count: { _all: true } }),
-    db.candidate.groupBy({ by: ["postalCode"], where: whereWithout(c, "municipality"), _count: { _all: true } }),
-    db.candidateSkill.groupBy({ by: ["skillId"], where: { candidate: where }, _count: { skillId: true }, orderBy: { _count: { skillId: "desc" } }, take: 15 }),
+    countListedCandidates(db, filter),
+    findListedCandidates(db, filter, { skip: (page - 1) * CANDIDATE_PAGE_SIZE, take: CANDIDATE_PAGE_SIZE }),
+    countListedByStatus(db, filter),
+    countListedByPostalCode(db, filter),
+    countTopListedSkills(db, filter),
     Promise.all(
       (Object.keys(AVAILABILITY_DAYS) as AvailabilityBucket[]).map(async (bucket) => ({
         value: bucket,
-        count: await db.candidate.count({
-          where: { AND: [whereWithout(c, "available"), { availableFrom: { lte: new Date(today.getTime() + AVAILABILITY_DAYS[bucket] * DAY_MS) } }] },
-        }),
+        count: await countListedAvailableBy(db, filter, availableBy(today, bucket)),
       })),
     ),
   ]);
 
   // Names are on the page: the audit log says who saw them, when and why, before they leave the server.
   if (rows.length) {
-    await db.auditEvent.createMany({
-      data: rows.map((r) => ({ actorOrgId: jobcentreId, actorUserId: actor.userId, candidateId: r.id, action: "READ", ...LIST_AUDIT })),
-    });
+    await recordAudits(
+      db,
+      rows.map((r) => ({ actorOrgId: jobcentreId, actorUserId: actor.userId, candidateId: r.id, action: "READ" as const, ...LIST_AUDIT })),
+    );
   }
 
   const [municipalities, skills] = await Promise.all([municipalityFacet(db, placeRows, query.municipality), skillFacet(db, skillRows, query.skills)]);
@@ -130,10 +96,7 @@ export async function searchCandidates(db: Db, actor: CandidateListActor, query:
 }
 
 async function municipalityFacet(db: Db, rows: { postalCode: string; _count: { _all: number } }[], selected?: string) {
-  const places = await db.postalCode.findMany({
-    where: { code: { in: rows.map((r) => r.postalCode) } },
-    select: { code: true, municipality: { select: { code: true, name: true } } },
-  });
+  const places = await findMunicipalitiesOfPostalCodes(db, rows.map((r) => r.postalCode));
   const byPostal = new Map(places.flatMap((p) => (p.municipality ? [[p.code, p.municipality] as const] : [])));
   const counts = new Map<string, { value: string; label: string; count: number }>();
   for (const r of rows) {
@@ -144,15 +107,15 @@ async function municipalityFacet(db: Db, rows: { postalCode: string; _count: { _
     counts.set(m.code, entry);
   }
   if (selected && !counts.has(selected)) {
-    const m = await db.municipality.findUnique({ where: { code: selected }, select: { name: true } });
-    if (m) counts.set(selected, { value: selected, label: m.name, count: 0 });
+    const name = await findMunicipalityName(db, selected);
+    if (name !== null) counts.set(selected, { value: selected, label: name, count: 0 });
   }
   return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "da"));
 }
 
 async function skillFacet(db: Db, rows: { skillId: string; _count: { skillId: number } }[], selected: string[]) {
   const ids = [...new Set([...selected, ...rows.map((r) => r.skillId)])];
-  const labels = ids.length ? await db.skill.findMany({ where: { id: { in: ids } }, select: { id: true, labelDa: true, labelEn: true } }) : [];
+  const labels = ids.length ? await findSkillLabels(db, ids) : [];
   const byId = new Map(labels.map((s) => [s.id, s]));
   return ids.flatMap((id) => {
     const skill = byId.get(id);

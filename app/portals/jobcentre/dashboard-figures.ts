@@ -1,4 +1,4 @@
-// The rows of the jobcentre's home page figures. Apart from jobcentre.server.ts
+// The rows of the jobcentre's home page figures. Apart from dashboard.server.ts
 // because the page renders them in the browser too, where a *.server module is
 // an empty stub.
 import type { OutcomeKind, PipelineStatus } from "~/generated/prisma/enums";

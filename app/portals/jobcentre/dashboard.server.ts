@@ -6,6 +6,13 @@ import type { OutcomeKind, PipelineStatus } from "~/generated/prisma/enums";
 import type { Db } from "~/lib/db.server";
 
 import { OUTCOME_KINDS, PIPELINE_STATUSES } from "./dashboard-figures";
+import {
+  countActiveCandidates,
+  countMatchesByStatus,
+  countOpenContactRequests,
+  countOpenServedVacancies,
+  countOutcomesByKindSince,
+} from "./dashboard.repository.server";
 
 export { OUTCOME_KINDS, PIPELINE_STATUSES };
 
@@ -27,7 +34,7 @@ export function periodStarts(today: Date): { month: Date; year: Date } {
 }
 
 async function outcomeCounts(db: Db, jobcentreId: string, from: Date): Promise<Record<OutcomeKind, number>> {
-  const rows = await db.outcome.groupBy({ by: ["kind"], where: { jobcentreId, occurredOn: { gte: from } }, _count: { _all: true } });
+  const rows = await countOutcomesByKindSince(db, jobcentreId, from);
   const counts = Object.fromEntries(OUTCOME_KINDS.map((k) => [k, 0])) as Record<OutcomeKind, number>;
   for (const row of rows) counts[row.kind] = row._count._all;
   return counts;
@@ -36,16 +43,10 @@ async function outcomeCounts(db: Db, jobcentreId: string, from: Date): Promise<R
 export async function getJobcentreOverview(db: Db, jobcentreId: string, today = new Date()): Promise<JobcentreOverview> {
   const starts = periodStarts(today);
   const [activeCandidates, openVacancies, openContactRequests, pipelineRows, month, year] = await Promise.all([
-    db.candidate.count({ where: { jobcentreId, status: "ACTIVE" } }),
-    db.vacancy.count({ where: { status: "OPEN", organisation: { servedById: jobcentreId } } }),
-    // Requests about this jobcentre's own candidates: it is the one that must answer them.
-    db.contactRequest.count({ where: { status: "OPEN", candidate: { jobcentreId } } }),
-    // A match the matcher no longer finds still counts once a consultant has worked it.
-    db.match.groupBy({
-      by: ["status"],
-      where: { candidate: { jobcentreId }, OR: [{ current: true }, { status: { not: "SUGGESTED" } }] },
-      _count: { _all: true },
-    }),
+    countActiveCandidates(db, jobcentreId),
+    countOpenServedVacancies(db, jobcentreId),
+    countOpenContactRequests(db, jobcentreId),
+    countMatchesByStatus(db, jobcentreId),
     outcomeCounts(db, jobcentreId, starts.month),
     outcomeCounts(db, jobcentreId, starts.year),
   ]);

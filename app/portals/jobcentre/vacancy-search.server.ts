@@ -11,6 +11,15 @@ import type { VacancyStatus } from "~/generated/prisma/enums";
 import type { Db } from "~/lib/db.server";
 import { createLogger } from "~/lib/logger.server";
 import type { VacancySearchQuery } from "./schema";
+import {
+  countCurrentMatchesByVacancy,
+  countVacanciesByTitle,
+  findMunicipalityNames,
+  findServedCompanyIds,
+  findServedVacancyRows,
+  findSkillLabels,
+  findVacancyIdsByTitle,
+} from "./vacancy-search.repository.server";
 
 export const VACANCY_PAGE_SIZE = 20;
 const log = createLogger("vacancy-search");
@@ -63,8 +72,7 @@ async function meiliSearch(companyIds: string[], query: VacancySearchQuery) {
 }
 
 export async function searchVacancies(db: Db, jobcentreId: string, query: VacancySearchQuery): Promise<VacancySearchResult> {
-  const companies = await db.organisation.findMany({ where: { servedById: jobcentreId, kind: "COMPANY" }, select: { id: true } });
-  const companyIds = companies.map((c) => c.id);
+  const companyIds = await findServedCompanyIds(db, jobcentreId);
   const empty: VacancySearchResult = { total: 0, page: 1, pageCount: 1, degraded: false, rows: [], facets: { status: [], municipalities: [], skills: [] } };
   if (companyIds.length === 0) return empty;
 
@@ -79,23 +87,16 @@ export async function searchVacancies(db: Db, jobcentreId: string, query: Vacanc
   } catch (error) {
     log.warn({ err: error }, "Meilisearch did not answer; falling back to a title search in PostgreSQL");
     degraded = true;
-    const where = {
-      organisationId: { in: companyIds },
-      ...(query.q ? { title: { contains: query.q, mode: "insensitive" as const } } : {}),
-      ...(query.status ? { status: query.status } : {}),
-    };
-    total = await db.vacancy.count({ where });
-    ids = (await db.vacancy.findMany({ where, orderBy: [{ startDate: "asc" }, { id: "asc" }], skip: (query.page - 1) * VACANCY_PAGE_SIZE, take: VACANCY_PAGE_SIZE, select: { id: true } })).map((v) => v.id);
+    const fallback = { companyIds, q: query.q, status: query.status };
+    total = await countVacanciesByTitle(db, fallback);
+    ids = await findVacancyIdsByTitle(db, fallback, { skip: (query.page - 1) * VACANCY_PAGE_SIZE, take: VACANCY_PAGE_SIZE });
   }
 
   const [vacancies, matchCounts, municipalities, skills] = await Promise.all([
-    db.vacancy.findMany({
-      where: { id: { in: ids }, organisation: { servedById: jobcentreId } },
-      select: { id: true, title: true, status: true, postalCode: true, city: true, startDate: true, organisation: { select: { name: true } } },
-    }),
-    db.match.groupBy({ by: ["vacancyId"], where: { vacancyId: { in: ids }, current: true, candidate: { jobcentreId } }, _count: { _all: true } }),
-    db.municipality.findMany({ where: { code: { in: Object.keys(distribution.municipalityCode ?? {}) } }, select: { code: true, name: true } }),
-    db.skill.findMany({ where: { id: { in: Object.keys(distribution.requiredSkillIds ?? {}) } }, select: { id: true, labelDa: true, labelEn: true } }),
+    findServedVacancyRows(db, jobcentreId, ids),
+    countCurrentMatchesByVacancy(db, jobcentreId, ids),
+    findMunicipalityNames(db, Object.keys(distribution.municipalityCode ?? {})),
+    findSkillLabels(db, Object.keys(distribution.requiredSkillIds ?? {})),
   ]);
   const byId = new Map(vacancies.map((v) => [v.id, v]));
   const counts = new Map(matchCounts.map((c) => [c.vacancyId, c._count._all]));

@@ -2,6 +2,7 @@
 // this is deliberately not scoped by organisation; the route allows OPERATOR only.
 import type { Db } from "~/lib/db.server";
 import { OrganisationKind } from "~/generated/prisma/enums";
+import { countOrganisationsOfKind, findOrganisationsOfKindWithMemberCounts } from "./repository.server";
 
 export interface OrganisationRow {
   id: string;
@@ -23,13 +24,8 @@ export async function listOrganisationsByKind(db: Db): Promise<OrganisationGroup
   return Promise.all(
     kinds.map(async (kind) => {
       const [count, organisations] = await Promise.all([
-        db.organisation.count({ where: { kind } }),
-        db.organisation.findMany({
-          where: { kind },
-          select: { id: true, name: true, _count: { select: { memberships: true } } },
-          orderBy: { name: "asc" },
-          take: ORGANISATIONS_LISTED_PER_KIND,
-        }),
+        countOrganisationsOfKind(db, kind),
+        findOrganisationsOfKindWithMemberCounts(db, kind, ORGANISATIONS_LISTED_PER_KIND),
       ]);
       return {
         kind,

@@ -3,6 +3,7 @@
 // ids of workers only: nothing about people.
 import { checkHealthWithOperations } from "~/portals/operator/health/health.server";
 import type { PlatformStatus, ReasonCode } from "~/portals/operator/health/platform-status";
+import type { Db } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 
 /** Shorter than /healthz's limit: the page must render even while Redis hangs. */
@@ -15,8 +16,8 @@ export interface PlatformView {
   workers: { id: string; hostname: string; pid: number; startedAt: string; lastSeenAt: string; ageMs: number; alive: boolean }[] | null;
 }
 
-export async function platformView(): Promise<PlatformView> {
-  const { report, heartbeats } = await checkHealthWithOperations(PAGE_CHECK_MS);
+export async function platformView(db: Db): Promise<PlatformView> {
+  const { report, heartbeats } = await checkHealthWithOperations(db, PAGE_CHECK_MS);
   const staleMs = getEnv().HEALTH_WORKER_STALE_MS;
   return {
     status: report.status,

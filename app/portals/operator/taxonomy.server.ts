@@ -4,13 +4,10 @@
 import { JOBS } from "~/lib/queues/registry";
 import type { Db } from "~/lib/db.server";
 import { enqueue, ensureQueueConnection, getQueue } from "~/lib/queue.server";
+import { findLastTaxonomyImports } from "./repository.server";
 
 export function lastTaxonomyImports(db: Db, take = 20) {
-  return db.taxonomyImport.findMany({
-    select: { id: true, format: true, startedAt: true, finishedAt: true, skills: true, occupations: true, relations: true, changed: true },
-    orderBy: { startedAt: "desc" },
-    take,
-  });
+  return findLastTaxonomyImports(db, take);
 }
 
 /** Throws QueueUnavailableError (503) when Redis does not answer. */

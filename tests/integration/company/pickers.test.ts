@@ -19,8 +19,8 @@ beforeAll(async () => {
   ctx = await createTestContext("pickers");
   await setupIndexes(undefined, [skillsIndex, occupationsIndex]);
   taxonomy = await seedOccupation(ctx.db);
-  await syncIds(skillsIndex, [taxonomy.welding.id, taxonomy.drawings.id, taxonomy.safety.id]);
-  await syncIds(occupationsIndex, [taxonomy.occupationId]);
+  await syncIds(skillsIndex, [taxonomy.welding.id, taxonomy.drawings.id, taxonomy.safety.id], { db: ctx.db });
+  await syncIds(occupationsIndex, [taxonomy.occupationId], { db: ctx.db });
   company = await loggedInUser(ctx.db, "COMPANY");
 });
 afterAll(async () => ctx?.cleanup());

@@ -5,9 +5,11 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { JOBS, QUEUES } from "~/lib/queues/registry";
 import { writeOutbox } from "~/lib/outbox/outbox.server";
+import { outboxJobId } from "../../../workers/jobs/outbox-dispatch";
+import { within } from "../../setup/async";
 import { createTestContext, type TestContext } from "../../setup/test-db";
 import { TEST_MEILI_MASTER_KEY } from "../../setup/services";
 import { createCandidate, createOrganisations, createSkills, vacancyData } from "../search-fixtures";
@@ -23,10 +25,22 @@ async function stopAll(): Promise<void> {
   started = [];
 }
 
+/**
+ * How long `npm run worker` may take to say "workers started": it compiles its
+ * TypeScript and sets up the indexes (queued behind other test files' tasks in
+ * the shared Meilisearch), on a machine that runs test files in parallel.
+ */
+const WORKER_START_MS = 90_000;
+
 beforeAll(async () => {
   ctx = await createTestContext("faults");
 });
-afterEach(stopAll);
+afterEach(async () => {
+  await stopAll();
+  // Each test builds a world of its own: what one left (even when it failed) must not count in the next.
+  await ctx.db.match.deleteMany({});
+  await ctx.db.vacancy.deleteMany({});
+});
 afterAll(async () => {
   await stopAll();
   await ctx?.cleanup();
@@ -54,7 +68,7 @@ describe("faults", () => {
     const prefix = `fk${randomBytes(3).toString("hex")}`;
     const env = workerEnv(ctx, { REDIS_URL: redis.url, WORKER_QUEUE_PREFIX: prefix });
     const first = spawnWorker(env, "first");
-    await waitFor(async () => readFileSync(first.logFile, "utf8").includes("workers started"), "the first worker to start", 30_000);
+    await waitFor(async () => readFileSync(first.logFile, "utf8").includes("workers started"), "the first worker to start", WORKER_START_MS);
     await startRunVia(redis.url, prefix);
     await waitFor(async () => {
       const run = await ctx.db.matchRun.findFirst({ where: { kind: "MANUAL" } });
@@ -65,11 +79,13 @@ describe("faults", () => {
     expect(runBefore.vacanciesDone).toBeLessThan(vacancyIds.length);
 
     spawnWorker(env, "second");
-    await waitFor(async () => (await ctx.db.matchRun.findUniqueOrThrow({ where: { id: runBefore.id } })).status === "COMPLETED", "the run to complete", 60_000);
+    await waitFor(
+      async () => (await ctx.db.matchRun.findUniqueOrThrow({ where: { id: runBefore.id } })).status === "COMPLETED",
+      "the second worker to start and complete the run",
+      WORKER_START_MS + 60_000,
+    );
     await expectRunMatchedEveryVacancyOnce(ctx, runBefore.id, vacancyIds);
-    await ctx.db.match.deleteMany({});
-    await ctx.db.vacancy.deleteMany({});
-  }, 150_000);
+  }, 240_000);
 
   it("finishes a run after Redis restarts empty in the middle of it", async () => {
     const since = new Date();
@@ -79,7 +95,7 @@ describe("faults", () => {
     const prefix = `fr${randomBytes(3).toString("hex")}`;
     const env = workerEnv(ctx, { REDIS_URL: redis.url, WORKER_QUEUE_PREFIX: prefix });
     const worker = spawnWorker(env, "redis-restart");
-    await waitFor(async () => readFileSync(worker.logFile, "utf8").includes("workers started"), "the worker to start", 30_000);
+    await waitFor(async () => readFileSync(worker.logFile, "utf8").includes("workers started"), "the worker to start", WORKER_START_MS);
     await startRunVia(redis.url, prefix);
     const runId = await (async () => {
       let id = "";
@@ -95,9 +111,7 @@ describe("faults", () => {
     started.push(restarted);
     await waitFor(async () => (await ctx.db.matchRun.findUniqueOrThrow({ where: { id: runId } })).status === "COMPLETED", "the run to complete after the restart", 90_000);
     await expectRunMatchedEveryVacancyOnce(ctx, runId, vacancyIds);
-    await ctx.db.match.deleteMany({});
-    await ctx.db.vacancy.deleteMany({});
-  }, 180_000);
+  }, 240_000);
 
   it("loses nothing while Meilisearch is down: the index and the matches catch up", async () => {
     const meili = await startMeili(TEST_MEILI_MASTER_KEY);
@@ -107,7 +121,7 @@ describe("faults", () => {
     const prefix = `fm${randomBytes(3).toString("hex")}`;
     const env = workerEnv(ctx, { REDIS_URL: redis.url, WORKER_QUEUE_PREFIX: prefix, MEILI_URL: meili.url });
     const worker = spawnWorker(env, "meili-down");
-    await waitFor(async () => readFileSync(worker.logFile, "utf8").includes("workers started"), "the worker to start", 30_000);
+    await waitFor(async () => readFileSync(worker.logFile, "utf8").includes("workers started"), "the worker to start", WORKER_START_MS);
 
     const orgs = await createOrganisations(ctx.db);
     const [skill] = await createSkills(ctx.db, 1);
@@ -120,13 +134,26 @@ describe("faults", () => {
     await waitFor(async () => (await ctx.db.match.count({ where: { vacancyId: vacancy.id, current: true } })) === 1, "the first match", 30_000);
 
     await meili.stop();
+    const stoppedAt = new Date();
     // Writes succeed while search is down; they wait in the outbox and the queues.
     const second = await createCandidate(ctx.db, orgs.jobcentre.id, { skillIds: [skill.id], outbox: true });
     await ctx.db.$transaction(async (tx) => {
       await tx.vacancy.update({ where: { id: vacancy.id }, data: { title: "Svejser, nattevagt" } });
       await writeOutbox(tx, "vacancy.changed", vacancy.id);
     });
-    await new Promise((r) => setTimeout(r, 3000));
+    // The worker has taken both changes and tried to sync each while search was down (and re-matches only after a sync).
+    const connection = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+    const sync = new Queue(QUEUES.searchSync, { connection, prefix });
+    try {
+      await vi.waitFor(async () => {
+        const rows = await ctx.db.outboxEvent.findMany({ where: { createdAt: { gte: stoppedAt } } });
+        expect(rows.map((r) => r.dispatchedAt !== null)).toEqual([true, true]);
+        for (const row of rows) expect((await sync.getJob(outboxJobId(row.id)))?.attemptsMade).toBeGreaterThanOrEqual(1);
+      }, within());
+    } finally {
+      await sync.close();
+      connection.disconnect();
+    }
     expect(await ctx.db.match.count({ where: { vacancyId: vacancy.id, current: true } })).toBe(1);
 
     const back = await startMeili(TEST_MEILI_MASTER_KEY, meili.port, meili.dbPath);
@@ -143,5 +170,5 @@ describe("faults", () => {
       }).then((r) => r.json() as Promise<{ title: string }>);
       return doc.title === "Svejser, nattevagt";
     }, "the changed vacancy to reach the index", 90_000);
-  }, 180_000);
+  }, 300_000);
 });

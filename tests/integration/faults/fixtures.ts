@@ -26,6 +26,7 @@ export function workerEnv(ctx: TestContext, extra: Record<string, string>): Reco
     WORKER_STALLED_INTERVAL_MS: "2000",
     RUN_RECONCILE_EVERY_MS: "1000",
     OUTBOX_DISPATCH_EVERY_MS: "200",
+    REMATCH_DELAY_MS: "100",
     ...extra,
   };
 }

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { EXPECTED_SCHEDULERS } from "~/lib/queues/schedules";
 import { loader } from "~/routes/healthz";
 import { resetEnvCache } from "~/lib/env.server";
+import { routeContext } from "../../setup/route-context";
 import { createTestContext, type TestContext } from "../../setup/test-db";
 import { createVacancyWithOutbox } from "../search-fixtures";
 import { expectRunMatchedEveryVacancyOnce, workerEnv, world } from "./fixtures";
@@ -66,7 +67,7 @@ async function health(redis: OwnRedis, prefix: string): Promise<{ code: number; 
   process.env.REDIS_URL = redis.url;
   process.env.WORKER_QUEUE_PREFIX = prefix;
   resetEnvCache();
-  const response = await loader();
+  const response = await loader({ context: routeContext });
   return { code: response.status, body: (await response.json()) as HealthBody };
 }
 
@@ -116,7 +117,8 @@ async function startWorker(redis: OwnRedis, prefix: string, label: string, extra
       return startedAt > 0;
     },
     `the ${label} worker to start`,
-    30_000,
+    // It compiles its TypeScript and sets up the indexes, on a machine that runs test files in parallel.
+    90_000,
   );
   return { worker, startedAt };
 }
@@ -183,7 +185,7 @@ describe("when Redis loses its data", () => {
     await worker.kill("SIGTERM");
     expect(worker.child.exitCode).toBe(0);
     expect(await ctx.db.workerHeartbeat.count()).toBe(0);
-  }, 120_000);
+  }, 180_000);
 
   it("is emptied in the middle of a nightly run: the run completes, once", async () => {
     const since = new Date();
@@ -213,7 +215,7 @@ describe("when Redis loses its data", () => {
     const after = await health(redis, prefix);
     expect(after.code).toBe(200);
     expect(after.body).toMatchObject({ status: "ok", reasons: [] });
-  }, 150_000);
+  }, 210_000);
 
   it("is down for 30 s and comes back empty in the middle of a nightly run: the same", async () => {
     const since = new Date();
@@ -261,7 +263,7 @@ describe("when Redis loses its data", () => {
     const after = await health(redis, prefix);
     expect(after.code).toBe(200);
     expect(after.body).toMatchObject({ status: "ok", reasons: [], outbox: { undispatched: 0 } });
-  }, 180_000);
+  }, 240_000);
 
   it("says so when Redis may evict jobs", async () => {
     const redis = await ownRedis({ maxmemoryPolicy: "allkeys-lru" });

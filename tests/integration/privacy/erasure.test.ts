@@ -4,9 +4,10 @@
 // erasures of inactive profiles and logs counts only.
 import { Job } from "bullmq";
 import { Meilisearch } from "meilisearch";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSession } from "~/modules/auth/session.server";
-import { carryOutErasure, requestErasureInTx } from "~/modules/erasure/service.server";
+import { requestErasureInTx } from "~/modules/erasure/service.server";
+import { carryOutErasure } from "../../../search/erasure.server";
 import { requestErasureByJobcentre } from "~/modules/erasure/request.server";
 import { JOBS, QUEUES } from "~/lib/queues/registry";
 import { RETENTION_RUN_KIND } from "~/modules/retention/service.server";
@@ -15,7 +16,7 @@ import type { Db } from "~/lib/db.server";
 import { serializeSessionCookie } from "~/modules/auth/session-cookie.server";
 import { getAdminClient, indexUid } from "../../../search/client";
 import type { ScheduleId } from "~/lib/queues/schedules";
-import { eventually } from "../../setup/async";
+import { within } from "../../setup/async";
 import { BASE, createCitizen, createJobcentreAndCompany, createSkill, createVacancy, routeContext, startPrivacyWorld, type PrivacyWorld } from "./helpers";
 
 let world: PrivacyWorld;
@@ -46,8 +47,8 @@ describe("erasure", () => {
     const skill = await createSkill(db());
     const vacancy = await createVacancy(db(), company.id, skill.id);
     const { candidate, person } = await createCitizen(db(), jobcentre.id, { skillIds: [skill.id] });
-    await eventually(() => db().match.count({ where: { candidateId: candidate.id, current: true } }), (n) => n === 1);
-    await eventually(() => indexed(candidate.id), (yes) => yes);
+    await vi.waitFor(async () => expect(await db().match.count({ where: { candidateId: candidate.id, current: true } })).toBe(1), within());
+    await vi.waitFor(async () => expect(await indexed(candidate.id)).toBe(true), within());
     const consent = await db().consent.create({ data: { candidateId: candidate.id, purpose: "SHARE_WITH_COMPANY", companyId: company.id, channel: "DIGITAL" } });
     await db().contactRequest.create({
       data: { companyId: company.id, vacancyId: vacancy.id, candidateId: candidate.id, status: "ACCEPTED", consentId: consent.id, message: `Hej ${person.firstName}` },
@@ -58,7 +59,7 @@ describe("erasure", () => {
     expect(await rowsContaining(db(), person.lastName)).toEqual(["Candidate"]);
 
     const request = await requestErasureByJobcentre(db(), { organisationId: jobcentre.id, userId: null }, candidate.id);
-    await eventually(() => db().erasureRequest.findUniqueOrThrow({ where: { id: request.id } }), (r) => r.status === "DONE", 20_000);
+    await vi.waitFor(async () => expect((await db().erasureRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("DONE"), within(20_000));
 
     const done = await db().erasureRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(done).toMatchObject({ status: "DONE", candidateId: null, source: "CONSULTANT", jobcentreId: jobcentre.id, lastError: null });
@@ -92,7 +93,7 @@ describe("erasure", () => {
   it("finishes an erasure whose first attempt failed at the search index", async () => {
     const { jobcentre } = await createJobcentreAndCompany(db());
     const { candidate } = await createCitizen(db(), jobcentre.id);
-    await eventually(() => indexed(candidate.id), (yes) => yes);
+    await vi.waitFor(async () => expect(await indexed(candidate.id)).toBe(true), within());
     const { id } = await db().$transaction((tx) => requestErasureInTx(tx, { candidateId: candidate.id, jobcentreId: jobcentre.id, source: "CITIZEN" }));
     const unreachable = new Meilisearch({ host: "http://127.0.0.1:9", apiKey: "x" });
     await expect(carryOutErasure(db(), id, { search: { client: unreachable } })).rejects.toThrow();
@@ -120,7 +121,11 @@ describe("retention", () => {
 
     const queue = world.runtime.queues.get(QUEUES.privacy)!;
     const added = await queue.add(JOBS.retention.name, {});
-    const finished = await eventually(async () => Job.fromId(queue, added.id!), (job) => job?.finishedOn !== undefined, 20_000);
+    const finished = await vi.waitFor(async () => {
+      const job = await Job.fromId(queue, added.id!);
+      expect(job?.finishedOn).toBeDefined();
+      return job;
+    }, within(20_000));
     expect(finished?.failedReason).toBeUndefined();
 
     const run = await db().maintenanceRun.findFirstOrThrow({ where: { kind: RETENTION_RUN_KIND }, orderBy: { startedAt: "desc" } });
@@ -128,10 +133,10 @@ describe("retention", () => {
     expect(run.counts).toMatchObject({ inactive: 1, requested: 1, alreadyPending: 0 });
     expect(JSON.stringify(run)).not.toContain(stale.candidate.id);
 
-    await eventually(() => db().candidate.count({ where: { id: stale.candidate.id } }), (n) => n === 0, 20_000);
+    await vi.waitFor(async () => expect(await db().candidate.count({ where: { id: stale.candidate.id } })).toBe(0), within(20_000));
     expect(await db().candidate.count({ where: { id: fresh.candidate.id } })).toBe(1);
     const request = await db().erasureRequest.findFirstOrThrow({ where: { source: "RETENTION", jobcentreId: jobcentre.id } });
-    await eventually(() => db().erasureRequest.findUniqueOrThrow({ where: { id: request.id } }), (r) => r.status === "DONE");
+    await vi.waitFor(async () => expect((await db().erasureRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("DONE"), within());
   });
 
   it("does not erase a profile that became active again after the run", async () => {

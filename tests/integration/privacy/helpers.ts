@@ -36,7 +36,7 @@ export async function startPrivacyWorld(label: string, privacy: Partial<PrivacyC
   process.env.WORKER_QUEUE_PREFIX = queuePrefix;
   resetCitizenLinkLimiters();
   const runtime = await startWorkers({
-    config: getWorkerConfig({ WORKER_QUEUE_PREFIX: queuePrefix, WORKER_CONCURRENCY: "2", OUTBOX_DISPATCH_EVERY_MS: "100" }),
+    config: getWorkerConfig({ WORKER_QUEUE_PREFIX: queuePrefix, WORKER_CONCURRENCY: "2", OUTBOX_DISPATCH_EVERY_MS: "100", REMATCH_DELAY_MS: "100" }),
     notify: getNotifyConfig({ NOTIFY_EMAIL_MODE: "immediate", NOTIFY_IMMEDIATE_EVERY_MS: "3600000", NOTIFY_DEMAND_CRON: "0 0 1 1 *", NOTIFY_SWEEP_EVERY_MS: "200" }),
     privacy: { inactiveDays: 730, retentionCron: "0 0 1 1 *", timeZone: "Europe/Copenhagen", erasureSweepEveryMs: 500, ...privacy },
     mailer,

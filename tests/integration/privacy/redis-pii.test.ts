@@ -3,13 +3,13 @@
 // introduction proposal and an erasure have run through the real queues, every
 // key and every value in Redis is read (SCAN, then a read that fits the key's
 // type) and none holds a candidate's or user's name, e-mail or phone number.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { requestErasureByJobcentre } from "~/modules/erasure/request.server";
 import { JOBS, QUEUES } from "~/lib/queues/registry";
 import { writeOutbox } from "~/lib/outbox/outbox.server";
 import { action as requestAction } from "~/routes/borger._index";
 import { createRedis } from "~/lib/redis.server";
-import { eventually } from "../../setup/async";
+import { within } from "../../setup/async";
 import { createCitizen, createJobcentreAndCompany, createSkill, createVacancy, post, routeContext, startPrivacyWorld, type PrivacyWorld } from "./helpers";
 
 let world: PrivacyWorld;
@@ -30,8 +30,8 @@ beforeAll(async () => {
   for (const { person } of citizens) secrets.push(person.firstName, person.lastName, person.email, person.phone, person.phone.replace(/\s/g, ""));
 
   // Matching and the in-app notifications of the new matches.
-  await eventually(() => db.match.count({ where: { vacancyId: vacancy.id, current: true } }), (n) => n === 3, 30_000);
-  await eventually(() => db.notification.count({ where: { userId: companyUser.id } }), (n) => n >= 3, 30_000);
+  await vi.waitFor(async () => expect(await db.match.count({ where: { vacancyId: vacancy.id, current: true } })).toBe(3), within());
+  await vi.waitFor(async () => expect(await db.notification.count({ where: { userId: companyUser.id } })).toBeGreaterThanOrEqual(3), within());
   // An edit of a candidate: search sync and re-matching again.
   await db.$transaction(async (tx) => {
     await tx.candidate.update({ where: { id: citizens[0]!.candidate.id }, data: { commuteRadiusKm: 40, phone: `${citizens[0]!.person.phone}` } });
@@ -39,13 +39,13 @@ beforeAll(async () => {
   });
   // The notification e-mail fan-out and digests.
   await world.runtime.queues.get(QUEUES.notifications)!.add(JOBS.emailDigests.name, {});
-  await eventually(async () => world.mail.store.list().filter((m) => m.to.includes(companyUser.email)).length, (n) => n >= 1, 30_000);
+  await vi.waitFor(() => expect(world.mail.store.list().filter((m) => m.to.includes(companyUser.email)).length).toBeGreaterThanOrEqual(1), within());
   // Citizens ask for their links (and one unknown address), which also writes the rate limits.
   for (const email of [citizens[1]!.person.email, `ukendt.${Date.now()}@borger-test.dk`]) {
     secrets.push(email);
     await requestAction({ request: post("/borger", { email }), params: {}, context: routeContext });
   }
-  await eventually(async () => world.mail.store.list().filter((m) => m.to.includes(citizens[1]!.person.email)).length, (n) => n >= 1, 30_000);
+  await vi.waitFor(() => expect(world.mail.store.list().filter((m) => m.to.includes(citizens[1]!.person.email)).length).toBeGreaterThanOrEqual(1), within());
   // An introduction proposed to a citizen, and an erasure.
   await db.$transaction(async (tx) => {
     const request = await tx.contactRequest.create({
@@ -53,10 +53,10 @@ beforeAll(async () => {
     });
     await writeOutbox(tx, "introduction.proposed", request.id);
   });
-  await eventually(async () => world.mail.store.list().filter((m) => m.to.includes(citizens[2]!.person.email)).length, (n) => n >= 1, 30_000);
+  await vi.waitFor(() => expect(world.mail.store.list().filter((m) => m.to.includes(citizens[2]!.person.email)).length).toBeGreaterThanOrEqual(1), within());
   const erasure = await requestErasureByJobcentre(db, { organisationId: jobcentre.id, userId: null }, citizens[0]!.candidate.id);
-  await eventually(() => db.erasureRequest.findUniqueOrThrow({ where: { id: erasure.id } }), (r) => r.status === "DONE", 30_000);
-  await eventually(() => db.outboxEvent.count({ where: { dispatchedAt: null } }), (n) => n === 0, 30_000);
+  await vi.waitFor(async () => expect((await db.erasureRequest.findUniqueOrThrow({ where: { id: erasure.id } })).status).toBe("DONE"), within());
+  await vi.waitFor(async () => expect(await db.outboxEvent.count({ where: { dispatchedAt: null } })).toBe(0), within());
 }, 180_000);
 afterAll(async () => world?.close());
 

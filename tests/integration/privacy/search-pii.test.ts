@@ -4,11 +4,11 @@
 // any of them. And the web process's key can search, but neither write nor
 // read keys.
 import type { Meilisearch } from "meilisearch";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getAdminClient, getSearchClient, indexUid } from "../../../search/client";
 import { INDEXES } from "../../../search/indexes/registry";
 import { reindexAll } from "../../../search/reindex";
-import { eventually } from "../../setup/async";
+import { within } from "../../setup/async";
 import { createCitizen, createJobcentreAndCompany, createSkill, createVacancy, startPrivacyWorld, type PrivacyWorld } from "./helpers";
 
 let world: PrivacyWorld;
@@ -31,10 +31,10 @@ beforeAll(async () => {
   for (const { person } of made) secrets.push(person.firstName, person.lastName, person.email, person.phone, person.phone.replace(/\s/g, ""));
   indexedCandidateIds = made.slice(0, 2).map((m) => m.candidate.id);
 
-  await eventually(() => db.outboxEvent.count({ where: { dispatchedAt: null } }), (n) => n === 0, 30_000);
-  await eventually(() => db.match.count({ where: { vacancyId: vacancy.id, current: true } }), (n) => n === 2, 30_000);
+  await vi.waitFor(async () => expect(await db.outboxEvent.count({ where: { dispatchedAt: null } })).toBe(0), within());
+  await vi.waitFor(async () => expect(await db.match.count({ where: { vacancyId: vacancy.id, current: true } })).toBe(2), within());
   // And the other path into the indexes: a full rebuild.
-  await reindexAll();
+  await reindexAll({ db });
 }, 120_000);
 afterAll(async () => world?.close());
 

@@ -1,12 +1,12 @@
 // Readiness of the services the web process needs. Each check has a short
 // timeout of its own so that /healthz answers quickly even when one hangs.
-import { getDb } from "~/lib/db.server";
+import type { Db } from "~/lib/db.server";
 import { getEnv } from "~/lib/env.server";
 import { createLogger } from "~/lib/logger.server";
 import { createRedis } from "~/lib/redis.server";
 import { outboxLag, type OutboxLag } from "~/lib/outbox/lag.server";
 import { redisSignals, type QueueDepths, type SchedulerPresences } from "~/portals/operator/queue-depths.server";
-import { lastNightlyRun } from "~/portals/operator/repository.server";
+import { lastNightlyRun, pingDatabase } from "~/portals/operator/repository.server";
 import { workerHeartbeats, type WorkerHeartbeatView } from "~/portals/operator/worker-heartbeats.server";
 import { platformReasons, platformStatus, type PlatformStatus, type Reason } from "./platform-status";
 
@@ -39,8 +39,8 @@ async function state(check: () => Promise<unknown>, ms: number, what: string): P
   }
 }
 
-export async function checkPostgres(ms = HEALTH_CHECK_TIMEOUT_MS): Promise<ServiceState> {
-  return state(() => getDb().$queryRaw`SELECT 1`, ms, "PostgreSQL");
+export async function checkPostgres(db: Db, ms = HEALTH_CHECK_TIMEOUT_MS): Promise<ServiceState> {
+  return state(() => pingDatabase(db), ms, "PostgreSQL");
 }
 
 export async function checkRedis(ms = HEALTH_CHECK_TIMEOUT_MS): Promise<ServiceState> {
@@ -79,8 +79,8 @@ export async function checkMeilisearch(ms = HEALTH_CHECK_TIMEOUT_MS): Promise<Se
   );
 }
 
-export async function checkHealth(ms = HEALTH_CHECK_TIMEOUT_MS): Promise<{ healthy: boolean; report: HealthReport }> {
-  const [postgres, redis, meilisearch] = await Promise.all([checkPostgres(ms), checkRedis(ms), checkMeilisearch(ms)]);
+export async function checkHealth(db: Db, ms = HEALTH_CHECK_TIMEOUT_MS): Promise<{ healthy: boolean; report: HealthReport }> {
+  const [postgres, redis, meilisearch] = await Promise.all([checkPostgres(db, ms), checkRedis(ms), checkMeilisearch(ms)]);
   const report = { postgres, redis, meilisearch };
   return { healthy: Object.values(report).every((s) => s === "ok"), report };
 }
@@ -108,9 +108,9 @@ export interface OperationsReport {
   lastNightlyRun: NightlyRunReport | null;
 }
 
-async function nightlyRunReport(ms: number): Promise<NightlyRunReport | null> {
+async function nightlyRunReport(db: Db, ms: number): Promise<NightlyRunReport | null> {
   try {
-    const run = await withTimeout(lastNightlyRun(getDb()), ms, "PostgreSQL (last nightly run)");
+    const run = await withTimeout(lastNightlyRun(db), ms, "PostgreSQL (last nightly run)");
     return run ? { status: run.status, startedAt: run.startedAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null } : null;
   } catch {
     return null; // the postgres field already says whether PostgreSQL is down
@@ -130,13 +130,13 @@ export interface PlatformHealth {
 }
 
 /** Readiness plus what tells whether the platform does its job, all within the same time limit. */
-export async function checkHealthWithOperations(ms = HEALTH_CHECK_TIMEOUT_MS): Promise<PlatformHealth> {
+export async function checkHealthWithOperations(db: Db, ms = HEALTH_CHECK_TIMEOUT_MS): Promise<PlatformHealth> {
   const [health, redis, nightly, outbox, heartbeats] = await Promise.all([
-    checkHealth(ms),
+    checkHealth(db, ms),
     redisSignals(ms),
-    nightlyRunReport(ms),
-    orNull(() => outboxLag(getDb()), ms, "PostgreSQL (outbox lag)"),
-    orNull(() => workerHeartbeats(getDb()), ms, "PostgreSQL (worker heartbeats)"),
+    nightlyRunReport(db, ms),
+    orNull(() => outboxLag(db), ms, "PostgreSQL (outbox lag)"),
+    orNull(() => workerHeartbeats(db), ms, "PostgreSQL (worker heartbeats)"),
   ]);
   const env = getEnv();
   const lastHeartbeatAgeMs = heartbeats && heartbeats.length > 0 ? Math.min(...heartbeats.map((h) => h.ageMs)) : null;

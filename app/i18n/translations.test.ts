@@ -1,29 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { chooseLanguage, languageFromAcceptLanguage } from "./config";
 import { da } from "./da";
 import { en } from "./en";
-
-describe("choosing the language", () => {
-  it("prefers the cookie over the browser", () => {
-    expect(chooseLanguage("en", "da-DK,da;q=0.9")).toBe("en");
-  });
-
-  it("ignores a cookie naming a language Jobbro does not speak", () => {
-    expect(chooseLanguage("de", "en-GB,en;q=0.9")).toBe("en");
-  });
-
-  it("honours the q-values of Accept-Language", () => {
-    expect(languageFromAcceptLanguage("de-DE, en-GB;q=0.8, da;q=0.9")).toBe("da");
-    expect(languageFromAcceptLanguage("fr, en-US;q=0.5")).toBe("en");
-    expect(languageFromAcceptLanguage("en;q=0, da;q=0.1")).toBe("da");
-  });
-
-  it("falls back to Danish", () => {
-    expect(chooseLanguage(undefined, "fr-FR,de;q=0.8")).toBe("da");
-    expect(chooseLanguage(undefined, null)).toBe("da");
-    expect(chooseLanguage(undefined, "garbage;;;q=x")).toBe("da");
-  });
-});
+import { createI18n } from "./i18next";
 
 describe("translations", () => {
   function leaves(value: unknown, prefix = ""): [string, string][] {
@@ -42,5 +20,13 @@ describe("translations", () => {
     const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
     const enByKey = new Map(leaves(en));
     for (const [key, text] of leaves(da)) expect(placeholders(enByKey.get(key) ?? ""), key).toEqual(placeholders(text));
+  });
+});
+
+describe("the i18next factory", () => {
+  it("is ready at once, in the language asked for, without escaping", () => {
+    expect(createI18n("en").t("layout.skipLink")).toBe(en.layout.skipLink);
+    expect(createI18n("da").t("layout.skipLink")).toBe(da.layout.skipLink);
+    expect(createI18n("da").t("operations.runs.progressText", { done: "<1>", total: "A & B" })).toBe("<1> af A & B");
   });
 });
