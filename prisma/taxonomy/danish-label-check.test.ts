@@ -48,7 +48,8 @@ describe("checkDanishLabels", () => {
 const dataDir = path.resolve(process.env.JOBBRO_DATA_DIR ?? "../shared/data");
 
 describe("the labels data file", () => {
-  it("labels every skill and occupation of the shared data in Danish, with no problem", () => {
+  // Reads the whole shared taxonomy (~16,500 concepts): seconds, more on a busy machine.
+  it("labels every skill and occupation of the shared data in Danish, with no problem", { timeout: 60_000 }, () => {
     const { problems, counts } = checkDanishLabels(readSourceTaxonomy(dataDir), ownDanishLabels());
     expect(problems.slice(0, 20)).toEqual([]);
     expect(counts.skillsLabelled).toBe(counts.skills);

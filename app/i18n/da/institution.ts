@@ -25,8 +25,6 @@ export const institution = {
     lead: "Jeres kurser med de kompetencer, de giver, og deres afholdelser.",
     create: "Opret kursus",
     columns: {
-      title: "Kursus",
-      amuCode: "AMU-nummer",
       skills: "Kompetencer",
       upcoming: "Kommende afholdelser",
     },

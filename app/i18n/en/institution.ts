@@ -25,8 +25,6 @@ export const institution = {
     lead: "Your courses with the skills they teach and their offerings.",
     create: "Create a course",
     columns: {
-      title: "Course",
-      amuCode: "AMU number",
       skills: "Skills",
       upcoming: "Upcoming offerings",
     },

@@ -21,7 +21,7 @@ export function CandidateMatches({ matches }: { matches: CandidateProfile["match
                 <th scope="col">{t("consultant.candidateMatches.columns.vacancy")}</th>
                 <th scope="col">{t("consultant.candidateMatches.columns.company")}</th>
                 <th scope="col">{t("consultant.candidateMatches.columns.kind")}</th>
-                <th scope="col" className="text-align-right">
+                <th scope="col" className="align-text-right">
                   {t("consultant.candidateMatches.columns.score")}
                 </th>
                 <th scope="col">{t("consultant.candidateMatches.columns.status")}</th>
@@ -36,7 +36,7 @@ export function CandidateMatches({ matches }: { matches: CandidateProfile["match
                   </th>
                   <td>{m.vacancy.company.name}</td>
                   <td>{t(`consultant.matchKind.${m.kind}`)}</td>
-                  <td className="text-align-right">{Math.round(m.score)}</td>
+                  <td className="align-text-right">{Math.round(m.score)}</td>
                   <td>{t(`consultant.pipelineStatus.${m.pipelineStatus}`)}</td>
                   <td>{formatDate(m.vacancy.startDate, language)}</td>
                 </tr>
