@@ -1,7 +1,8 @@
 // Candidate shapes for the jobcentre that holds them. Companies never get these:
 // they see pseudonyms only (app/modules/matching/read.server.ts).
 import { toIsoDate } from "~/lib/fields";
-import type { CandidateRow, CandidateSummaryRow, ConsentRow } from "./repository.server";
+import type { Prisma } from "~/generated/prisma/client";
+import type { CandidateRow, CandidateSummaryRow, ConsentRow, profileFieldsSelect } from "./repository.server";
 
 export function toConsentDto(row: ConsentRow) {
   return {
@@ -15,7 +16,8 @@ export function toConsentDto(row: ConsentRow) {
   };
 }
 
-export function toCandidateDto(row: CandidateRow) {
+/** The profile fields as the API and the citizen's own page show them (dates as ISO days). */
+export function toProfileFields(row: Prisma.CandidateGetPayload<{ select: typeof profileFieldsSelect }>) {
   return {
     id: row.id,
     pseudonym: row.pseudonym,
@@ -31,6 +33,12 @@ export function toCandidateDto(row: CandidateRow) {
     hasDrivingLicence: row.hasDrivingLicence,
     languages: row.languages,
     desiredHoursPerWeek: row.desiredHoursPerWeek,
+  };
+}
+
+export function toCandidateDto(row: CandidateRow) {
+  return {
+    ...toProfileFields(row),
     consultantId: row.consultantId,
     skillIds: row.skills.map((s) => s.skillId),
     skills: row.skills.map((s) => ({ id: s.skillId, labelEn: s.skill.labelEn, labelDa: s.skill.labelDa })),

@@ -16,7 +16,8 @@ const consentSelect = {
   withdrawnAt: true,
 } satisfies Prisma.ConsentSelect;
 
-export const candidateSelect = {
+/** The profile a candidate, their consultant and the API all see (see toProfileFields in dto.ts). */
+export const profileFieldsSelect = {
   id: true,
   pseudonym: true,
   firstName: true,
@@ -31,6 +32,10 @@ export const candidateSelect = {
   hasDrivingLicence: true,
   languages: true,
   desiredHoursPerWeek: true,
+} satisfies Prisma.CandidateSelect;
+
+export const candidateSelect = {
+  ...profileFieldsSelect,
   consultantId: true,
   createdAt: true,
   updatedAt: true,

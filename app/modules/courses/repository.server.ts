@@ -5,13 +5,18 @@ import type { Db } from "~/lib/db.server";
 type Client = Db | Prisma.TransactionClient;
 type Tx = Prisma.TransactionClient;
 
-export const offeringSelect = {
+/** What every reader of an offering needs: when, where and for which course. */
+export const offeringCoreSelect = {
   id: true,
   courseId: true,
   startDate: true,
   endDate: true,
   online: true,
   postalCode: true,
+} satisfies Prisma.CourseOfferingSelect;
+
+export const offeringSelect = {
+  ...offeringCoreSelect,
   city: true,
   seats: true,
   cancelledAt: true,

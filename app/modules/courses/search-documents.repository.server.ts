@@ -5,16 +5,12 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/lib/db.server";
 import { afterIdWhere } from "~/lib/keyset";
+import { offeringCoreSelect } from "./repository.server";
 
 type Reader = Db | Prisma.TransactionClient;
 
 export const offeringDocumentSelect = {
-  id: true,
-  courseId: true,
-  startDate: true,
-  endDate: true,
-  online: true,
-  postalCode: true,
+  ...offeringCoreSelect,
   latitude: true,
   longitude: true,
   seats: true,

@@ -2,9 +2,9 @@
 // their JSON download. Every call writes an AuditEvent in the same transaction
 // as the read, with the citizen as the actor, so the access log they see
 // includes their own visits.
-import { toIsoDate } from "~/lib/fields";
 import type { Db } from "~/lib/db.server";
 import { listAuditEvents } from "~/modules/audit/read.server";
+import { toProfileFields } from "~/modules/candidates/dto";
 import { findInsightRow, pendingErasure, recordCitizenAudit, type InsightRow } from "./repository.server";
 
 /** The access log shown and exported: the newest this-many events. */
@@ -13,20 +13,7 @@ export const ACCESS_LOG_LIMIT = 500;
 function toInsight(row: InsightRow) {
   return {
     profile: {
-      id: row.id,
-      pseudonym: row.pseudonym,
-      firstName: row.firstName,
-      lastName: row.lastName,
-      email: row.email,
-      phone: row.phone,
-      postalCode: row.postalCode,
-      city: row.city,
-      commuteRadiusKm: row.commuteRadiusKm,
-      availableFrom: toIsoDate(row.availableFrom),
-      status: row.status,
-      hasDrivingLicence: row.hasDrivingLicence,
-      languages: row.languages,
-      desiredHoursPerWeek: row.desiredHoursPerWeek,
+      ...toProfileFields(row),
       jobcentre: row.jobcentre.name,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),

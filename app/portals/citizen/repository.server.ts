@@ -3,6 +3,7 @@
 // verified citizen link names (see link.server.ts), never by anything typed in.
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/lib/db.server";
+import { profileFieldsSelect } from "~/modules/candidates/repository.server";
 import { CITIZEN_AUDIT_REASON } from "./audit-reason";
 
 export { CITIZEN_AUDIT_REASON };
@@ -10,20 +11,7 @@ export { CITIZEN_AUDIT_REASON };
 type Client = Db | Prisma.TransactionClient;
 
 const insightSelect = {
-  id: true,
-  pseudonym: true,
-  firstName: true,
-  lastName: true,
-  email: true,
-  phone: true,
-  postalCode: true,
-  city: true,
-  commuteRadiusKm: true,
-  availableFrom: true,
-  status: true,
-  hasDrivingLicence: true,
-  languages: true,
-  desiredHoursPerWeek: true,
+  ...profileFieldsSelect,
   lastActivityAt: true,
   createdAt: true,
   updatedAt: true,
