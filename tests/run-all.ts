@@ -48,20 +48,6 @@ function runBuffered(label: string, command: string, args: string[], env: Record
 }
 
 /** Runs a step with the terminal as its output (the only step running). */
-function runInline(label: string, command: string, args: string[], env: Record<string, string> = {}): Promise<StepResult> {
-  console.log(`\n━━ ${label}: ${command} ${args.join(" ")}`);
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-    child.on("error", (error) => console.error(error.message));
-    child.on("close", (code, signal) => {
-      const ok = code === 0;
-      console.log(`━━ ${label} ${ok ? "ok" : `FAILED (exit ${code ?? signal})`} in ${seconds(started)} s`);
-      resolve({ ok, seconds: (Date.now() - started) / 1000 });
-    });
-  });
-}
-
 function count(label: string, result: StepResult): void {
   if (result.ok) totals.passed += 1;
   else {
@@ -83,13 +69,23 @@ function readReport<T>(file: string): T | null {
 mkdirSync("test-results", { recursive: true });
 const chromiumPresent = existsSync(CHROMIUM);
 
-// The earlier run's vitest report stays until this run writes its own: the
-// sequencer (tests/setup/sequencer.ts) starts the files it found slowest first.
-const [typecheck, lint, vitestRun, build] = await Promise.all([
+// Everything at once: the checks, vitest and, as soon as the build is written,
+// Playwright. The machine is two cores and much of each step is waiting (on
+// PostgreSQL, Meilisearch, a worker, a browser), so the steps fill each other's
+// gaps; each step's output is printed as one block when it ends.
+async function endToEnd(): Promise<{ build: StepResult | null; e2e: StepResult | null }> {
+  if (!chromiumPresent) return { build: null, e2e: null };
+  const build = await runBuffered("remix build", "npx", ["tsx", "app/cli/build.ts"]);
+  if (!build.ok) return { build, e2e: null };
+  const e2e = await runBuffered("playwright", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: E2E_REPORT });
+  return { build, e2e };
+}
+
+const [typecheck, lint, vitestRun, { build }] = await Promise.all([
   runBuffered("typecheck", "npx", ["tsc", "--noEmit"]),
   runBuffered("lint", "npx", ["eslint", "."]),
   runBuffered("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`]),
-  chromiumPresent ? runBuffered("remix build", "npx", ["tsx", "app/cli/build.ts"]) : Promise.resolve(null),
+  endToEnd(),
 ]);
 count("typecheck", typecheck);
 count("lint", lint);
@@ -123,7 +119,6 @@ if (!chromiumPresent) {
   totals.failed += 1;
   failures.push("remix build");
 } else {
-  await runInline("playwright", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: E2E_REPORT });
   const e2e = readReport<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(E2E_REPORT);
   if (!e2e) {
     totals.failed += 1;
