@@ -55,7 +55,8 @@ export class MailStore {
         from: envelope.from,
         to: envelope.to,
         subject: parsed.subject ?? "",
-        text: parsed.text ?? null,
+        // mailparser gives "" for an HTML-only mail; null lets the mail page show the raw mail instead.
+        text: parsed.text || null,
         html: parsed.html || null,
         headers: headerTexts(parsed),
         raw,
