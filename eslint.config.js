@@ -60,6 +60,19 @@ const CLIENT_OWNERS = [
   "tests/**",
 ];
 
+/**
+ * The import rules of one layer: its files keep the database-client rule and
+ * add the layer's forbidden directions; its repositories (which may use the
+ * client) keep the directions only.
+ */
+function layerRules(files, upward, why) {
+  const directions = layer(upward, why);
+  return [
+    { files, ignores: CLIENT_OWNERS, rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: DB_CLIENT, patterns: [...DB_CLIENT_PATTERNS, ...directions] }] } },
+    { files: files.map((glob) => glob.replace(/\*\*(\/\*\.tsx)?$/, "**/*repository.server.ts")), rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: directions }] } },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ["node_modules/", "build/", "public/build/", "app/generated/", ".data/", ".cache/", "test-results/", "playwright-report/", "tests/artifacts/", "**/*.mjs", "*.config.js", "remix.config.js"] },
   js.configs.recommended,
@@ -85,42 +98,12 @@ export default tseslint.config(
     },
   },
   { files: CLIENT_OWNERS, rules: { "@typescript-eslint/no-restricted-imports": "off", "no-restricted-syntax": "off" } },
-  {
-    files: ["app/lib/**"],
-    ignores: CLIENT_OWNERS,
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: DB_CLIENT, patterns: [...DB_CLIENT_PATTERNS, ...layer(UP_FROM_LIB, "app/lib is shared infrastructure: it imports no domain, portal, search or worker code.")] }] },
-  },
-  {
-    files: ["app/modules/**"],
-    ignores: REPOSITORIES,
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: DB_CLIENT, patterns: [...DB_CLIENT_PATTERNS, ...layer(UP_FROM_MODULES, "Domain modules import only app/lib and other modules (search/ depends on the domain, not the other way round).")] }] },
-  },
-  {
-    files: ["app/modules/**/*repository.server.ts"],
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: layer(UP_FROM_MODULES, "Domain modules import only app/lib and other modules.") }] },
-  },
-  {
-    files: ["search/**"],
-    ignores: CLIENT_OWNERS,
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: DB_CLIENT, patterns: [...DB_CLIENT_PATTERNS, ...layer(UP_FROM_SEARCH, "search/ imports the domain and app/lib, never portals, pages or workers.")] }] },
-  },
-  {
-    files: ["app/portals/**"],
-    ignores: CLIENT_OWNERS,
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: DB_CLIENT, patterns: [...DB_CLIENT_PATTERNS, ...layer(UP_FROM_PORTALS, "Portals serve routes; they import no routes, components or workers.")] }] },
-  },
-  {
-    files: ["app/portals/**/*repository.server.ts"],
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: layer(UP_FROM_PORTALS, "Portals serve routes; they import no routes, components or workers.") }] },
-  },
-  {
-    // search/ lies outside app/, where Remix's `.server` convention does not keep
-    // a module out of the browser bundle: a page reaches it through app/portals.
-    files: ["app/routes/**/*.tsx"],
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: DB_CLIENT, patterns: [...DB_CLIENT_PATTERNS, ...layer(["**/search/**"], "Pages reach search/ through an app/portals/*.server.ts module (search/ is outside app/, so Remix cannot keep it out of the browser bundle).")] }] },
-  },
-  {
-    files: ["app/components/**"],
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: DB_CLIENT, patterns: [...DB_CLIENT_PATTERNS, ...layer(["~/routes/*", "**/workers/**", "**/search/**"], "Components render; they import no routes, search or workers.")] }] },
-  },
+  ...layerRules(["app/lib/**"], UP_FROM_LIB, "app/lib is shared infrastructure: it imports no domain, portal, search or worker code."),
+  ...layerRules(["app/modules/**"], UP_FROM_MODULES, "Domain modules import only app/lib and other modules (search/ depends on the domain, not the other way round)."),
+  ...layerRules(["search/**"], UP_FROM_SEARCH, "search/ imports the domain and app/lib, never portals, pages or workers."),
+  ...layerRules(["app/portals/**"], UP_FROM_PORTALS, "Portals serve routes; they import no routes, components or workers."),
+  // search/ lies outside app/, where Remix's `.server` convention does not keep
+  // a module out of the browser bundle: a page reaches it through app/portals.
+  ...layerRules(["app/routes/**/*.tsx"], ["**/search/**"], "Pages reach search/ through an app/portals/*.server.ts module (search/ is outside app/, so Remix cannot keep it out of the browser bundle)."),
+  ...layerRules(["app/components/**"], ["~/routes/*", "**/workers/**", "**/search/**"], "Components render; they import no routes, search or workers."),
 );

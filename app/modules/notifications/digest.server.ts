@@ -5,11 +5,12 @@
 // and throws, so the job is retried and nothing is marked sent that was not.
 import type { Db } from "~/lib/db.server";
 import type { Mailer } from "~/lib/mailer.server";
+// The course demand is computed in one place, shared with the institution portal.
+import { courseDemand } from "~/modules/demand/course-demand.server";
 import { languageOf, mailTranslator } from "./i18n";
 import { renderCourseDemandDigest, renderNotificationDigest, unsubscribeHeaders } from "./render";
 import {
   claimPendingEmail,
-  courseDemand,
   institutionIdsOf,
   institutionMailUsers,
   mailRecipient,

@@ -187,9 +187,6 @@ export async function institutionIdsOf(tx: Tx, userId: string): Promise<string[]
   return rows.map((r) => r.organisationId);
 }
 
-// The course demand is computed in one place, shared with the institution portal.
-export { courseDemand } from "~/modules/demand/course-demand.server";
-
 // ───────────── candidates ─────────────
 
 export async function candidateEmailFacts(tx: Tx, candidateId: string): Promise<CandidateEmailFacts | null> {
